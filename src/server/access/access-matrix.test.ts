@@ -1,0 +1,252 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { persons } from "../db/schema.ts";
+import { createTestApp, type TestApp, type TestSession } from "../test-support/app.ts";
+import { assessment, createReportAs, handOver, sampleReport } from "../test-support/reports.ts";
+
+/**
+ * The access matrix: every API route, every demo role (and no session), the expected status.
+ * A route that is registered but missing here fails the completeness test below, so no route
+ * can ship without its row.
+ */
+const users = [
+  "intake",
+  "centre.worker",
+  "lt.zwolle",
+  "lt.deventer",
+  "shelter",
+  "police",
+  "mda",
+  "policy.zwolle",
+  "policy.region",
+  "privacy",
+  "admin",
+] as const;
+type Caller = (typeof users)[number] | "anonymous";
+
+interface Row {
+  method: "GET" | "POST";
+  /** The route pattern as registered. */
+  route: string;
+  /** The concrete URL to call; defaults to the route. */
+  url?: (ids: Ids) => string;
+  body?: unknown;
+  /** Expected status for every caller, with exceptions. */
+  expect: { all: number } & Partial<Record<Caller, number>>;
+}
+
+interface Ids {
+  knownPersonId: string;
+  unknownPersonId: string;
+  /** Triaged by the centre as a handover to the local team of Zwolle. */
+  handedOverReportId: string;
+  caseId: string;
+  /** Awaiting its safety assessment. */
+  openReportId: string;
+  /** Another report awaiting its assessment (so triage answers 409). */
+  unassessedReportId: string;
+  unknownId: string;
+}
+
+const onlyPrivacy = (ok: number) => ({ all: 403, anonymous: 401, privacy: ok });
+const everyone = (ok: number) => ({ all: ok });
+const anyRole = (ok: number) => ({ all: ok, anonymous: 401 });
+/** Roles that never do this: policy, privacy and admin answer 403, without a session 401. */
+const noOfficers = { "policy.zwolle": 403, "policy.region": 403, privacy: 403, admin: 403, anonymous: 401 };
+/** Chain work: every worker of the chain may ask; officers and administrators may not. */
+const chainWorkers = (ok: number) => ({ all: ok, ...noOfficers });
+/** A subject only the centre and (through the handover) Zwolle may see; the rest of the chain 404. */
+const centreAndZwolle = (ok: number) => ({
+  all: 404,
+  intake: ok,
+  "centre.worker": ok,
+  "lt.zwolle": ok,
+  ...noOfficers,
+});
+/**
+ * Work on a report: only the centre. Chain partners never work on reports (403); other case
+ * workers cannot see the report (404).
+ */
+const centreWork = (ok: number) => ({
+  all: 404,
+  intake: ok,
+  "centre.worker": ok,
+  shelter: 403,
+  police: 403,
+  ...noOfficers,
+});
+/** A report the caller could read but not change: Zwolle gets 403 instead of 404. */
+const centreWorkZwolleReads = (ok: number) => ({ ...centreWork(ok), "lt.zwolle": 403 });
+
+// Logout ends the session it is called with, so it comes last.
+const rows: Row[] = [
+  { method: "GET", route: "/api/v1/health", expect: everyone(200) },
+  { method: "GET", route: "/api/v1/openapi.json", expect: everyone(200) },
+  { method: "GET", route: "/api/v1/municipalities", expect: everyone(200) },
+  { method: "GET", route: "/api/v1/organisations", expect: everyone(200) },
+  { method: "GET", route: "/api/v1/violence-types", expect: everyone(200) },
+  // Public, so validation (not authentication) answers an empty body.
+  { method: "POST", route: "/api/v1/auth/login", body: {}, expect: everyone(400) },
+  { method: "GET", route: "/api/v1/auth/me", expect: anyRole(200) },
+  { method: "GET", route: "/api/v1/audit", expect: onlyPrivacy(200) },
+  { method: "GET", route: "/api/v1/audit/verify", expect: onlyPrivacy(200) },
+  {
+    method: "GET",
+    route: "/api/v1/persons/:id/access-report",
+    url: (ids) => `/api/v1/persons/${ids.knownPersonId}/access-report`,
+    expect: onlyPrivacy(200),
+  },
+  {
+    method: "GET",
+    route: "/api/v1/persons/:id/access-report",
+    url: (ids) => `/api/v1/persons/${ids.unknownPersonId}/access-report`,
+    expect: onlyPrivacy(404),
+  },
+  {
+    method: "POST",
+    route: "/api/v1/reports",
+    body: sampleReport(),
+    expect: { all: 403, intake: 201, anonymous: 401 },
+  },
+  { method: "GET", route: "/api/v1/reports", expect: chainWorkers(200) },
+  {
+    method: "GET",
+    route: "/api/v1/reports/:id",
+    url: (ids) => `/api/v1/reports/${ids.handedOverReportId}`,
+    expect: centreAndZwolle(200),
+  },
+  {
+    method: "GET",
+    route: "/api/v1/reports/:id",
+    url: (ids) => `/api/v1/reports/${ids.unknownId}`,
+    expect: chainWorkers(404),
+  },
+  {
+    method: "POST",
+    route: "/api/v1/reports/:id/safety-assessment",
+    url: (ids) => `/api/v1/reports/${ids.openReportId}/safety-assessment`,
+    body: assessment,
+    expect: centreWork(200),
+  },
+  {
+    method: "POST",
+    route: "/api/v1/reports/:id/triage",
+    url: (ids) => `/api/v1/reports/${ids.unassessedReportId}/triage`,
+    body: { route: "investigation", rationale: "Facts unclear." },
+    expect: centreWork(409),
+  },
+  {
+    method: "POST",
+    route: "/api/v1/reports/:id/triage",
+    url: (ids) => `/api/v1/reports/${ids.handedOverReportId}/triage`,
+    body: { route: "investigation", rationale: "Facts unclear." },
+    expect: centreWorkZwolleReads(409),
+  },
+  {
+    method: "POST",
+    route: "/api/v1/reports/:id/link",
+    url: (ids) => `/api/v1/reports/${ids.openReportId}/link`,
+    body: { caseId: randomUUID() },
+    expect: centreWork(400),
+  },
+  {
+    method: "POST",
+    route: "/api/v1/reports/:id/matches/:matchId/confirm",
+    url: (ids) => `/api/v1/reports/${ids.openReportId}/matches/${ids.unknownId}/confirm`,
+    expect: centreWork(404),
+  },
+  {
+    method: "POST",
+    route: "/api/v1/reports/:id/matches/:matchId/dismiss",
+    url: (ids) => `/api/v1/reports/${ids.openReportId}/matches/${ids.unknownId}/dismiss`,
+    expect: centreWork(404),
+  },
+  {
+    method: "POST",
+    route: "/api/v1/reports/:id/kind",
+    url: (ids) => `/api/v1/reports/${ids.handedOverReportId}/kind`,
+    body: { kind: "advice", reason: "Asked for advice only." },
+    expect: centreWorkZwolleReads(409),
+  },
+  { method: "GET", route: "/api/v1/risk-checklist", expect: chainWorkers(200) },
+  // Public: validation answers an empty body for everyone (the rate limit is raised for tests).
+  { method: "POST", route: "/api/v1/public/reports", body: {}, expect: everyone(400) },
+  { method: "GET", route: "/api/v1/cases", expect: chainWorkers(200) },
+  {
+    method: "GET",
+    route: "/api/v1/cases/:id",
+    url: (ids) => `/api/v1/cases/${ids.caseId}`,
+    expect: centreAndZwolle(200),
+  },
+  {
+    method: "GET",
+    route: "/api/v1/cases/:id",
+    url: (ids) => `/api/v1/cases/${ids.unknownId}`,
+    expect: chainWorkers(404),
+  },
+  { method: "GET", route: "/api/v1/handovers", expect: chainWorkers(200) },
+  { method: "POST", route: "/api/v1/auth/logout", expect: anyRole(204) },
+];
+
+let t: TestApp;
+const sessions = new Map<Caller, TestSession>();
+const ids: Ids = {
+  knownPersonId: randomUUID(),
+  unknownPersonId: randomUUID(),
+  handedOverReportId: "",
+  caseId: "",
+  openReportId: "",
+  unassessedReportId: "",
+  unknownId: randomUUID(),
+};
+
+beforeAll(async () => {
+  t = await createTestApp({ PUBLIC_FORM_MAX_PER_HOUR: "1000" });
+  await t.database.db.insert(persons).values({ id: ids.knownPersonId, createdAt: new Date() });
+  for (const user of users) {
+    sessions.set(user, await t.login(user));
+  }
+  const intake = sessions.get("intake") as TestSession;
+  const zwolle = sessions.get("lt.zwolle") as TestSession;
+  const handedOver = await createReportAs(intake, sampleReport());
+  ids.handedOverReportId = handedOver.id;
+  ids.caseId = (await handOver(intake, handedOver.id, zwolle.organisationId)).caseId;
+  ids.openReportId = (await createReportAs(intake, sampleReport())).id;
+  ids.unassessedReportId = (await createReportAs(intake, sampleReport())).id;
+});
+afterAll(() => t.close());
+
+const placeholderIds: Ids = {
+  knownPersonId: ":known",
+  unknownPersonId: ":unknown",
+  handedOverReportId: ":handed-over",
+  caseId: ":case",
+  openReportId: ":open",
+  unassessedReportId: ":unassessed",
+  unknownId: ":unknown",
+};
+
+describe("the access matrix", () => {
+  it("has a row for every registered API route", () => {
+    const covered = new Set(rows.map((r) => `${r.method} ${r.route}`));
+    const missing = t.app.apiRoutes.map((r) => `${r.method} ${r.url}`).filter((r) => !covered.has(r));
+    expect(missing).toEqual([]);
+  });
+
+  for (const row of rows) {
+    it(`${row.method} ${row.url ? row.url(placeholderIds) : row.route}`, async () => {
+      const url = row.url ? row.url(ids) : row.route;
+      const actual: Record<string, number> = {};
+      const expected: Record<string, number> = {};
+      for (const caller of [...users, "anonymous"] as Caller[]) {
+        const session = sessions.get(caller);
+        const response = session
+          ? await session.request(row.method, url, row.body)
+          : await t.app.inject({ method: row.method, url, ...(row.body ? { payload: row.body } : {}) });
+        actual[caller] = response.statusCode;
+        expected[caller] = row.expect[caller] ?? row.expect.all;
+      }
+      expect(actual).toEqual(expected);
+    });
+  }
+});

@@ -1,0 +1,183 @@
+import { and, asc, desc, eq, isNull, or, type SQL, sql } from "drizzle-orm";
+import type { CaseDetail, Handover } from "../../shared/cases.ts";
+import type { Principal } from "../access/principal.ts";
+import type { Db } from "../db/client.ts";
+import { qualified } from "../db/qualified.ts";
+import {
+  caseInvolvements,
+  casePersons,
+  cases,
+  handovers,
+  organisations,
+  persons,
+  reports,
+  safetyAssessments,
+} from "../db/schema.ts";
+
+/** Only the cases the caller's organisation is involved in now: the filter is SQL, not after loading. */
+const involvedNow = (principal: Principal): SQL => sql`exists (select 1 from ${caseInvolvements}
+  where ${qualified(caseInvolvements.caseId)} = ${qualified(cases.id)}
+    and ${qualified(caseInvolvements.organisationId)} = ${principal.organisationId}
+    and ${qualified(caseInvolvements.endedAt)} is null)`;
+
+export async function listCases(
+  tx: Db,
+  principal: Principal,
+  status: "open" | "closed" | undefined,
+  limit: number,
+  offset: number,
+) {
+  const rows = await tx
+    .select({
+      c: cases,
+      pendingHandover: sql<boolean>`exists (select 1 from ${handovers} where ${qualified(handovers.caseId)} = ${qualified(cases.id)} and ${qualified(handovers.status)} = 'pending')`,
+    })
+    .from(cases)
+    .where(and(involvedNow(principal), status ? eq(cases.status, status) : undefined))
+    .orderBy(desc(cases.createdAt), asc(cases.id))
+    .limit(limit)
+    .offset(offset);
+  return rows.map(({ c, pendingHandover }) => ({
+    id: c.id,
+    reference: c.reference,
+    municipalityCode: c.municipalityCode,
+    status: c.status as "open" | "closed",
+    phase: c.phase as CaseDetail["phase"],
+    direction: c.direction as CaseDetail["direction"],
+    createdAt: c.createdAt.toISOString(),
+    pendingHandover,
+  }));
+}
+
+const ageOn = (birthDate: string, today: string): number => {
+  const [by, bm, bd] = birthDate.split("-").map(Number);
+  const [ty, tm, td] = today.split("-").map(Number);
+  return (
+    (ty ?? 0) -
+    (by ?? 0) -
+    ((tm ?? 0) < (bm ?? 0) || ((tm ?? 0) === (bm ?? 0) && (td ?? 0) < (bd ?? 0)) ? 1 : 0)
+  );
+};
+
+function presentHandover(h: typeof handovers.$inferSelect, today: string, caseReference?: string): Handover {
+  return {
+    id: h.id,
+    caseId: h.caseId,
+    ...(caseReference ? { caseReference } : {}),
+    fromOrganisationId: h.fromOrganisationId,
+    toOrganisationId: h.toOrganisationId,
+    status: h.status as Handover["status"],
+    createdAt: h.createdAt.toISOString(),
+    dueOn: h.dueOn,
+    overdue: h.status === "pending" && h.dueOn < today,
+    ...(h.warmHandoverAt ? { warmHandoverAt: h.warmHandoverAt.toISOString() } : {}),
+    ...(h.note ? { note: h.note } : {}),
+  };
+}
+
+/** A case as API.md describes it, for a caller already authorised to see it. */
+export async function getCaseDetail(
+  tx: Db,
+  caseId: string,
+  today: string,
+  accessGround: string,
+): Promise<CaseDetail | undefined> {
+  const [c] = await tx.select().from(cases).where(eq(cases.id, caseId));
+  if (!c) {
+    return undefined;
+  }
+  const involvements = await tx
+    .selectDistinct({ organisationId: caseInvolvements.organisationId, kind: organisations.kind })
+    .from(caseInvolvements)
+    .innerJoin(organisations, eq(organisations.id, caseInvolvements.organisationId))
+    .where(and(eq(caseInvolvements.caseId, caseId), isNull(caseInvolvements.endedAt)));
+  const household = await tx
+    .select({ role: casePersons.role, person: persons })
+    .from(casePersons)
+    .innerJoin(persons, eq(persons.id, casePersons.personId))
+    .where(eq(casePersons.caseId, caseId))
+    .orderBy(asc(persons.birthDate));
+  const reportRows = await tx
+    .select({ id: reports.id })
+    .from(reports)
+    .where(eq(reports.caseId, caseId))
+    .orderBy(asc(reports.receivedAt));
+  const [latest] = await tx
+    .select({ acute: safetyAssessments.acuteUnsafety })
+    .from(safetyAssessments)
+    .leftJoin(reports, eq(reports.id, safetyAssessments.reportId))
+    .where(or(eq(safetyAssessments.caseId, caseId), eq(reports.caseId, caseId)))
+    .orderBy(desc(safetyAssessments.assessedAt))
+    .limit(1);
+  const handoverRows = await tx
+    .select()
+    .from(handovers)
+    .where(eq(handovers.caseId, caseId))
+    .orderBy(desc(handovers.createdAt));
+
+  const people = household.map(({ role, person: p }) => ({
+    id: p.id,
+    role,
+    ...(p.birthDate ? { age: ageOn(p.birthDate, today) } : {}),
+    // Help offered to children is recorded in case work; until then no child has it.
+    helpOffered: false,
+    ...(p.firstName ? { firstName: p.firstName } : {}),
+    ...(p.lastName ? { lastName: p.lastName } : {}),
+  }));
+  const isChild = (p: (typeof people)[number]) => p.age !== undefined && p.age < 18;
+  return {
+    id: c.id,
+    reference: c.reference,
+    municipalityCode: c.municipalityCode,
+    status: c.status as CaseDetail["status"],
+    phase: c.phase as CaseDetail["phase"],
+    direction: c.direction as CaseDetail["direction"],
+    director:
+      c.directorUserId && c.directorOrganisationId
+        ? { userId: c.directorUserId, organisationId: c.directorOrganisationId }
+        : null,
+    involvedOrganisationIds: [...new Set(involvements.map((i) => i.organisationId))],
+    persons: people,
+    flags: {
+      acuteUnsafety: latest?.acute ?? false,
+      childrenWithoutHelp: people.filter((p) => isChild(p) && !p.helpOffered).length,
+      restrainingOrderActive: false,
+      inShelter: false,
+      mda: involvements.some((i) => i.kind === "mda-team"),
+    },
+    reportIds: reportRows.map((r) => r.id),
+    handovers: handoverRows.map((h) => presentHandover(h, today)),
+    accessGround,
+  };
+}
+
+/** The caller's organisation's handovers, incoming and outgoing, overdue first. */
+export async function listHandovers(
+  tx: Db,
+  principal: Principal,
+  status: Handover["status"] | undefined,
+  today: string,
+  limit: number,
+  offset: number,
+): Promise<Handover[]> {
+  const rows = await tx
+    .select({ h: handovers, caseReference: cases.reference })
+    .from(handovers)
+    .innerJoin(cases, eq(cases.id, handovers.caseId))
+    .where(
+      and(
+        or(
+          eq(handovers.toOrganisationId, principal.organisationId),
+          eq(handovers.fromOrganisationId, principal.organisationId),
+        ),
+        status ? eq(handovers.status, status) : undefined,
+      ),
+    )
+    .orderBy(asc(handovers.dueOn), asc(handovers.createdAt), asc(handovers.id))
+    .limit(limit)
+    .offset(offset);
+  return rows.map(({ h, caseReference }) => ({
+    ...presentHandover(h, today, caseReference),
+    direction: h.toOrganisationId === principal.organisationId ? "incoming" : "outgoing",
+  }));
+}

@@ -1,0 +1,51 @@
+import { and, eq } from "drizzle-orm";
+import type { Db } from "../../db/client.ts";
+import { persons, reportMatches, reportPersons } from "../../db/schema.ts";
+import { AppError, notFound } from "../../errors.ts";
+import { reclassifyEarlierInvolvement } from "./create-report.ts";
+
+/**
+ * A human's verdict on a candidate. Confirming makes the report's person the known person (the
+ * new record is merged into it, so the next report finds one identity) and reclassifies the
+ * report's earlier involvement; dismissing only records the verdict.
+ */
+export async function decideMatch(
+  tx: Db,
+  reportId: string,
+  matchId: string,
+  decision: "confirmed" | "dismissed",
+  userId: string,
+  now = new Date(),
+) {
+  const [match] = await tx
+    .select()
+    .from(reportMatches)
+    .where(and(eq(reportMatches.id, matchId), eq(reportMatches.reportId, reportId)));
+  if (!match) {
+    throw notFound();
+  }
+  if (match.status !== "proposed") {
+    throw new AppError("CONFLICT", `This match was already ${match.status}.`);
+  }
+  await tx
+    .update(reportMatches)
+    .set({ status: decision, decidedBy: userId, decidedAt: now })
+    .where(eq(reportMatches.id, matchId));
+  const [own] = await tx
+    .select({ personId: reportPersons.personId })
+    .from(reportPersons)
+    .where(and(eq(reportPersons.reportId, reportId), eq(reportPersons.personKey, match.personKey)));
+  if (decision === "confirmed" && own && own.personId !== match.candidatePersonId) {
+    await tx.update(persons).set({ mergedInto: match.candidatePersonId }).where(eq(persons.id, own.personId));
+    await tx
+      .update(reportPersons)
+      .set({ personId: match.candidatePersonId })
+      .where(and(eq(reportPersons.reportId, reportId), eq(reportPersons.personKey, match.personKey)));
+  }
+  const earlierInvolvement = await reclassifyEarlierInvolvement(tx, reportId, now);
+  return {
+    earlierInvolvement,
+    personIds: [match.candidatePersonId, ...(own ? [own.personId] : [])],
+    caseId: match.caseId,
+  };
+}

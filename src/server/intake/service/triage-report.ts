@@ -1,0 +1,197 @@
+import { randomUUID } from "node:crypto";
+import { and, eq, isNull } from "drizzle-orm";
+import type { TriageInput } from "../../../shared/intake.ts";
+import type { Principal } from "../../access/principal.ts";
+import { addWorkingDays, dateInAmsterdam } from "../../calendar/working-days.ts";
+import type { Db } from "../../db/client.ts";
+import { nextReference } from "../../db/references.ts";
+import {
+  caseInvolvements,
+  casePersons,
+  cases,
+  handovers,
+  organisations,
+  reportPersons,
+  reports,
+  safetyAssessments,
+  triages,
+} from "../../db/schema.ts";
+import { AppError } from "../../errors.ts";
+import { loadCalendar, loadDeadlineSettings } from "../../settings/settings.ts";
+import { openCaseOfHousehold } from "../household.ts";
+
+/** Organisations a case can be handed to: care and safety partners, not the policy side. */
+const handoverKinds = new Set(["local-team", "mda-team", "shelter", "child-protection", "police", "other"]);
+
+export interface TriageResult {
+  caseId?: string;
+  handoverId?: string;
+  personIds: string[];
+}
+
+/** Adds an organisation's involvement on a ground unless it already has one that is active. */
+export async function involve(
+  tx: Db,
+  caseId: string,
+  organisationId: string,
+  ground: "triage" | "pending-handover" | "mda",
+  now: Date,
+): Promise<void> {
+  const [active] = await tx
+    .select({ id: caseInvolvements.id })
+    .from(caseInvolvements)
+    .where(
+      and(
+        eq(caseInvolvements.caseId, caseId),
+        eq(caseInvolvements.organisationId, organisationId),
+        eq(caseInvolvements.ground, ground),
+        isNull(caseInvolvements.endedAt),
+      ),
+    );
+  if (!active) {
+    await tx
+      .insert(caseInvolvements)
+      .values({ id: randomUUID(), caseId, organisationId, ground, startedAt: now });
+  }
+}
+
+/**
+ * Decides the route after the safety assessment (409 before one). Every route but
+ * close-with-advice opens a case for the household, or adds to its open case, with the
+ * triaging organisation involved; a handover (and MDA++ escalation) creates a pending handover
+ * that lets the receiver read the case while it decides.
+ */
+export async function triageReport(
+  tx: Db,
+  principal: Principal,
+  reportId: string,
+  input: TriageInput,
+): Promise<TriageResult> {
+  const now = new Date();
+  const [report] = await tx.select().from(reports).where(eq(reports.id, reportId));
+  if (!report) {
+    throw new AppError("NOT_FOUND", "The resource does not exist.");
+  }
+  if (report.status === "triaged") {
+    throw new AppError("CONFLICT", "This report has already been triaged.");
+  }
+  const [assessment] = await tx
+    .select({ id: safetyAssessments.id })
+    .from(safetyAssessments)
+    .where(eq(safetyAssessments.reportId, reportId))
+    .limit(1);
+  if (!assessment) {
+    throw new AppError(
+      "CONFLICT",
+      "Record the safety assessment before the triage: the route is its outcome.",
+      {
+        type: "assessment-required",
+      },
+    );
+  }
+  if (report.kind === "advice" && input.route !== "close-with-advice") {
+    throw new AppError(
+      "CONFLICT",
+      "An advice request leaves responsibility with the person who asked; turn it into a report first.",
+    );
+  }
+
+  let target: { id: string; kind: string } | undefined;
+  if (input.route === "handover" || input.route === "mda") {
+    if (input.toOrganisationId) {
+      [target] = await tx
+        .select({ id: organisations.id, kind: organisations.kind })
+        .from(organisations)
+        .where(
+          and(eq(organisations.id, input.toOrganisationId), eq(organisations.regionId, report.regionId)),
+        );
+    } else if (input.route === "mda") {
+      [target] = await tx
+        .select({ id: organisations.id, kind: organisations.kind })
+        .from(organisations)
+        .where(and(eq(organisations.kind, "mda-team"), eq(organisations.regionId, report.regionId)))
+        .limit(1);
+    } else {
+      throw new AppError("INVALID_INPUT", "A handover needs the organisation that takes over.", {
+        errors: [{ path: "toOrganisationId", message: "required for the route handover" }],
+      });
+    }
+    if (!target || !handoverKinds.has(target.kind) || target.id === principal.organisationId) {
+      throw new AppError("INVALID_INPUT", "The case cannot be handed to that organisation.", {
+        errors: [{ path: "toOrganisationId", message: "not a care or safety organisation of this region" }],
+      });
+    }
+  }
+
+  const householdPersons = await tx
+    .select({ personId: reportPersons.personId, role: reportPersons.role })
+    .from(reportPersons)
+    .where(eq(reportPersons.reportId, reportId));
+  const personIds = householdPersons.map((p) => p.personId);
+
+  let caseId: string | undefined;
+  let handoverId: string | undefined;
+  if (input.route !== "close-with-advice") {
+    caseId = report.caseId ?? (await openCaseOfHousehold(tx, personIds));
+    if (!caseId) {
+      caseId = randomUUID();
+      await tx.insert(cases).values({
+        id: caseId,
+        reference: await nextReference(tx, "CASE", now.getUTCFullYear()),
+        regionId: report.regionId,
+        municipalityCode: report.municipalityCode,
+        status: "open",
+        createdAt: now,
+        phase: "safety",
+        direction: "regional",
+        directorUserId: principal.userId,
+        directorOrganisationId: principal.organisationId,
+      });
+    }
+    await tx
+      .insert(casePersons)
+      .values(
+        householdPersons.map((p) => ({
+          caseId: caseId as string,
+          personId: p.personId,
+          role: p.role,
+          addedAt: now,
+        })),
+      )
+      .onConflictDoNothing();
+    await involve(tx, caseId, principal.organisationId, "triage", now);
+    if (target) {
+      const settings = await loadDeadlineSettings(tx);
+      const calendar = await loadCalendar(tx);
+      handoverId = randomUUID();
+      await tx.insert(handovers).values({
+        id: handoverId,
+        caseId,
+        fromOrganisationId: principal.organisationId,
+        toOrganisationId: target.id,
+        status: "pending",
+        note: input.rationale,
+        dueOn: addWorkingDays(dateInAmsterdam(now), settings.handoverAcceptanceWorkingDays, calendar),
+        createdBy: principal.userId,
+        createdAt: now,
+      });
+      await involve(tx, caseId, target.id, "pending-handover", now);
+    }
+  }
+
+  await tx.insert(triages).values({
+    reportId,
+    route: input.route,
+    toOrganisationId: target?.id ?? null,
+    rationale: input.rationale,
+    caseId: caseId ?? null,
+    decidedBy: principal.userId,
+    decidedByOrganisationId: principal.organisationId,
+    decidedAt: now,
+  });
+  await tx
+    .update(reports)
+    .set({ status: "triaged", caseId: caseId ?? report.caseId, updatedAt: now })
+    .where(eq(reports.id, reportId));
+  return { ...(caseId ? { caseId } : {}), ...(handoverId ? { handoverId } : {}), personIds };
+}

@@ -1,0 +1,39 @@
+import { z } from "zod";
+
+export const auditEntrySchema = z.object({
+  seq: z.number().int(),
+  at: z.iso.datetime(),
+  userId: z.uuid().nullable(),
+  role: z.string().nullable(),
+  organisationId: z.uuid().nullable(),
+  onBehalfOf: z.string().nullable(),
+  action: z.string(),
+  subjectType: z.string(),
+  subjectId: z.string().nullable(),
+  caseId: z.uuid().optional(),
+  personIds: z.array(z.uuid()),
+  purpose: z.string().optional().describe("the ground of access (grondslag)"),
+  emergency: z.boolean(),
+  remoteAddress: z.string().nullable(),
+  outcome: z.enum(["success", "failure", "denied"]),
+});
+export type AuditEntry = z.infer<typeof auditEntrySchema>;
+
+export const auditVerifySchema = z.object({
+  ok: z.boolean(),
+  entries: z.number().int().describe("entries checked and found intact before the first broken one"),
+  firstBrokenAt: z.iso.datetime().optional().describe("when the first broken entry was written"),
+  firstBrokenSeq: z.number().int().optional().describe("the sequence number of the first broken entry"),
+});
+
+export const accessReportItemSchema = z.object({
+  at: z.iso.datetime(),
+  userId: z.uuid().nullable(),
+  userDisplayName: z.string().nullable(),
+  role: z.string().nullable(),
+  organisationId: z.uuid().nullable(),
+  organisationName: z.string().nullable(),
+  action: z.string(),
+  purpose: z.string().optional(),
+  emergency: z.boolean(),
+});

@@ -1,0 +1,240 @@
+import { z } from "zod";
+import { bsnSchema } from "./bsn.ts";
+
+export const reportKinds = ["advice", "report"] as const;
+export const channels = ["phone", "web", "police", "mail", "in-person"] as const;
+export const reporterCategories = ["police", "professional", "resident", "anonymous", "self"] as const;
+export const sectors = [
+  "education",
+  "general-practice",
+  "healthcare",
+  "childcare",
+  "youth-care",
+  "social-support",
+  "justice",
+  "other",
+] as const;
+export const personRoles = ["victim", "alleged-perpetrator", "child-witness", "other"] as const;
+export const relationTypes = ["partner", "ex-partner", "parent", "sibling", "carer", "other"] as const;
+export const reportStatuses = ["awaiting-assessment", "awaiting-triage", "triaged"] as const;
+export const routes = [
+  "close-with-advice",
+  "handover",
+  "conditions-and-follow-up",
+  "investigation",
+  "mda",
+] as const;
+export const earlierInvolvements = ["first", "re-report", "during-involvement"] as const;
+export const matchReasons = ["bsn", "name", "birthDate", "address"] as const;
+
+const isoDate = z.iso.date();
+const text = (max: number) => z.string().trim().max(max);
+
+export const addressSchema = z.strictObject({
+  street: text(200).optional(),
+  houseNumber: text(20).optional(),
+  postcode: z
+    .string()
+    .trim()
+    .regex(/^[1-9][0-9]{3} ?[A-Za-z]{2}$/, "a Dutch postcode such as 8011 AB")
+    .optional(),
+  city: text(100).optional(),
+});
+
+export const reportPersonSchema = z.strictObject({
+  key: z.string().regex(/^[A-Za-z0-9_-]{1,20}$/, "a short key such as p1"),
+  firstName: text(100).optional(),
+  lastName: text(150).optional(),
+  birthDate: isoDate.optional(),
+  bsn: bsnSchema.optional(),
+  role: z.enum(personRoles),
+  address: addressSchema.optional(),
+});
+
+export const relationSchema = z.strictObject({
+  from: z.string().max(20),
+  to: z.string().max(20),
+  type: z.enum(relationTypes),
+});
+
+export const reporterSchema = z.strictObject({
+  category: z.enum(reporterCategories),
+  sector: z.enum(sectors).optional(),
+  name: text(200).optional(),
+  organisation: text(200).optional(),
+  contact: text(200).optional().describe("phone number or e-mail address for feedback to the reporter"),
+});
+
+/** The body of POST /reports (melding of adviesvraag). */
+export const createReportSchema = z.strictObject({
+  kind: z.enum(reportKinds),
+  receivedAt: z.iso.datetime({ offset: true }),
+  channel: z.enum(channels),
+  reporter: reporterSchema,
+  municipalityCode: z.string().regex(/^GM\d{4}$/, "a CBS municipality code such as GM0193"),
+  persons: z.array(reportPersonSchema).min(1).max(30),
+  relations: z.array(relationSchema).max(100).default([]),
+  violenceTypes: z.array(z.string().max(60)).max(30).default([]),
+  narrative: text(20_000).min(1),
+  acuteConcern: z.boolean(),
+});
+export type CreateReport = z.infer<typeof createReportSchema>;
+
+/** The public web form: no channel, reporter category limited, no internal fields. */
+export const publicReportSchema = createReportSchema.omit({ channel: true, receivedAt: true }).extend({
+  reporter: reporterSchema.extend({
+    category: z.enum(["professional", "resident", "anonymous", "self"]),
+  }),
+});
+export type PublicReport = z.infer<typeof publicReportSchema>;
+
+export const deadlinesSchema = z.object({ safetyAssessment: isoDate, triage: isoDate });
+
+export const matchSchema = z.object({
+  id: z.uuid(),
+  personKey: z.string(),
+  personId: z.uuid(),
+  caseId: z.uuid().optional(),
+  caseReference: z.string().optional(),
+  caseStatus: z.enum(["open", "closed"]).optional(),
+  score: z.number(),
+  reasons: z.array(z.enum(matchReasons)),
+  status: z.enum(["proposed", "confirmed", "dismissed"]),
+});
+
+export const createdReportSchema = z.object({
+  id: z.uuid(),
+  reference: z.string(),
+  kind: z.enum(reportKinds),
+  status: z.enum(reportStatuses),
+  deadlines: deadlinesSchema,
+  earlierInvolvement: z.enum(earlierInvolvements),
+  matches: z.array(matchSchema),
+});
+
+export const safetyAssessmentInputSchema = z.strictObject({
+  acuteUnsafety: z.boolean(),
+  structuralUnsafety: z.boolean(),
+  immediateMeasures: z.array(text(500).min(1)).max(30),
+  notes: text(10_000).optional(),
+  checklist: z
+    .strictObject({
+      answers: z.record(z.string().max(60), z.enum(["yes", "no", "unknown"])),
+      professionalLevel: z.enum(["standard", "medium", "high"]).optional(),
+    })
+    .optional(),
+});
+export type SafetyAssessmentInput = z.infer<typeof safetyAssessmentInputSchema>;
+
+export const triageInputSchema = z.strictObject({
+  route: z.enum(routes),
+  toOrganisationId: z.uuid().optional(),
+  rationale: text(10_000).min(1),
+});
+export type TriageInput = z.infer<typeof triageInputSchema>;
+
+export const reportQueueItemSchema = z.object({
+  id: z.uuid(),
+  reference: z.string(),
+  kind: z.enum(reportKinds),
+  status: z.enum(reportStatuses),
+  receivedAt: z.iso.datetime(),
+  municipalityCode: z.string(),
+  acuteConcern: z.boolean(),
+  violenceTypes: z.array(z.string()),
+  earlierInvolvement: z.enum(earlierInvolvements),
+  personCount: z.number().int(),
+  deadlines: deadlinesSchema,
+  dueOn: isoDate.nullable().describe("the deadline of the current step; null once triaged"),
+  overdue: z.boolean(),
+  caseId: z.uuid().optional(),
+});
+export type ReportQueueItem = z.infer<typeof reportQueueItemSchema>;
+
+export const checklistResultSchema = z.object({
+  checklistId: z.string(),
+  version: z.number().int(),
+  answers: z.record(z.string(), z.enum(["yes", "no", "unknown"])),
+  score: z.number().int(),
+  level: z.enum(["standard", "medium", "high"]),
+  professionalLevel: z.enum(["standard", "medium", "high"]).optional(),
+});
+
+export const assessmentSchema = z.object({
+  id: z.uuid(),
+  acuteUnsafety: z.boolean(),
+  structuralUnsafety: z.boolean(),
+  immediateMeasures: z.array(z.string()),
+  notes: z.string().optional(),
+  assessedAt: z.iso.datetime(),
+  assessedBy: z.uuid(),
+  checklist: checklistResultSchema.optional(),
+});
+
+export const reportDetailSchema = z.object({
+  id: z.uuid(),
+  reference: z.string(),
+  kind: z.enum(reportKinds),
+  status: z.enum(reportStatuses),
+  receivedAt: z.iso.datetime(),
+  receivedOn: isoDate,
+  channel: z.enum(channels),
+  municipalityCode: z.string(),
+  reporter: z.object({
+    category: z.enum(reporterCategories),
+    sector: z.enum(sectors).optional(),
+    name: z.string().optional(),
+    organisation: z.string().optional(),
+    contact: z.string().optional(),
+  }),
+  persons: z.array(
+    z.object({
+      key: z.string(),
+      personId: z.uuid(),
+      role: z.enum(personRoles),
+      firstName: z.string().optional(),
+      lastName: z.string().optional(),
+      birthDate: isoDate.optional(),
+      age: z.number().int().optional(),
+      bsn: z.string().optional(),
+      address: z
+        .object({
+          street: z.string().optional(),
+          houseNumber: z.string().optional(),
+          postcode: z.string().optional(),
+          city: z.string().optional(),
+        })
+        .optional(),
+    }),
+  ),
+  relations: z.array(z.object({ from: z.string(), to: z.string(), type: z.enum(relationTypes) })),
+  violenceTypes: z.array(z.string()),
+  narrative: z.string(),
+  acuteConcern: z.boolean(),
+  deadlines: deadlinesSchema,
+  overdue: z.boolean(),
+  earlierInvolvement: z.enum(earlierInvolvements),
+  earlierInvolvementDetail: z.string().optional(),
+  recurrence: z.boolean(),
+  caseId: z.uuid().optional(),
+  matches: z.array(matchSchema),
+  assessment: assessmentSchema.optional(),
+  triage: z
+    .object({
+      route: z.enum(routes),
+      toOrganisationId: z.uuid().optional(),
+      rationale: z.string(),
+      caseId: z.uuid().optional(),
+      decidedAt: z.iso.datetime(),
+    })
+    .optional(),
+  kindChanges: z.array(
+    z.object({
+      from: z.enum(reportKinds),
+      to: z.enum(reportKinds),
+      reason: z.string(),
+      at: z.iso.datetime(),
+    }),
+  ),
+});
+export type ReportDetail = z.infer<typeof reportDetailSchema>;

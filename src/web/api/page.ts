@@ -1,0 +1,25 @@
+import { z } from "zod";
+
+/** A page of a paginated list (API.md, Conventions): the items and the cursor of the next page. */
+export const pageOf = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+/** A query string from the set values only (undefined and "" are left out), with its leading "?". */
+export function queryString(params: Record<string, string | number | boolean | undefined>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== undefined && value !== "") {
+      search.set(key, String(value));
+    }
+  }
+  const text = search.toString();
+  return text === "" ? "" : `?${text}`;
+}
+
+/** Spreads an abort signal into request options only when there is one (exactOptionalPropertyTypes). */
+export const withSignal = (signal: AbortSignal | undefined) => (signal === undefined ? {} : { signal });
