@@ -10,7 +10,12 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fas
 import { registerRouteGuard } from "./access/route-guard.ts";
 import { registerAuditRoutes } from "./audit/routes.ts";
 import { registerAuthRoutes } from "./auth/routes.ts";
+import { registerClosureRoutes } from "./cases/closure-routes.ts";
+import { registerHandoverRoutes } from "./cases/handover-routes.ts";
+import { registerSafetyPlanRoutes } from "./cases/plan-routes.ts";
 import { registerCaseRoutes } from "./cases/routes.ts";
+import { registerCaseWorkRoutes } from "./cases/work-routes.ts";
+import { registerWorklistRoutes } from "./cases/worklist-routes.ts";
 import type { Config } from "./config.ts";
 import type { Database } from "./db/client.ts";
 import { registerHealthRoutes } from "./health/routes.ts";
@@ -97,6 +102,11 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       registerIntakeRoutes(typed, routeDeps);
       registerPublicIntakeRoutes(typed, routeDeps);
       registerCaseRoutes(typed, routeDeps);
+      registerSafetyPlanRoutes(typed, routeDeps);
+      registerCaseWorkRoutes(typed, routeDeps);
+      registerHandoverRoutes(typed, routeDeps);
+      registerClosureRoutes(typed, routeDeps);
+      registerWorklistRoutes(typed, routeDeps);
       typed.get("/openapi.json", { config: { access: "public" }, schema: { hide: true } }, async () =>
         app.swagger(),
       );

@@ -43,6 +43,7 @@ export const caseSchema = z.object({
       role: z.string(),
       age: z.number().int().optional(),
       helpOffered: z.boolean(),
+      help: z.array(z.object({ on: z.iso.date(), description: z.string() })),
       firstName: z.string().optional(),
       lastName: z.string().optional(),
     }),
@@ -63,4 +64,76 @@ export const caseListItemSchema = z.object({
   direction: z.enum(directions),
   createdAt: z.iso.datetime(),
   pendingHandover: z.boolean(),
+});
+
+const reason = z.string().trim().min(1).max(2000);
+
+export const phaseChangeSchema = z.strictObject({ phase: z.enum(phases), reason });
+export const directionChangeSchema = z.strictObject({ direction: z.enum(directions), reason });
+export const directorChangeSchema = z.strictObject({ userId: z.uuid() });
+export const helpOfferedSchema = z.strictObject({
+  date: z.iso.date(),
+  description: z.string().trim().min(1).max(2000),
+});
+export const caseAssessmentSchema = z.strictObject({
+  acuteUnsafety: z.boolean(),
+  structuralUnsafety: z.boolean(),
+  notes: z.string().trim().max(10_000).optional(),
+});
+export const newHandoverSchema = z.strictObject({
+  toOrganisationId: z.uuid(),
+  warmHandoverAt: z.iso.datetime({ offset: true }).optional(),
+  note: z.string().trim().min(1).max(5000),
+});
+export const declineSchema = z.strictObject({ reason });
+export const reasonSchema = z.strictObject({ reason });
+
+export const followUpOutcomes = ["safe", "concerns", "new-violence"] as const;
+export const followUpSchema = z.object({
+  id: z.uuid(),
+  caseId: z.uuid(),
+  caseReference: z.string().optional(),
+  organisationId: z.uuid(),
+  monthsAfterClosure: z.number().int(),
+  dueOn: z.iso.date(),
+  status: z.enum(["due", "recorded", "cancelled"]),
+  overdue: z.boolean(),
+  outcome: z.enum(followUpOutcomes).optional(),
+  notes: z.string().optional(),
+  recordedAt: z.iso.datetime().optional(),
+});
+export const followUpOutcomeSchema = z.strictObject({
+  outcome: z.enum(followUpOutcomes),
+  notes: z.string().trim().max(5000).optional(),
+});
+
+export const historyEntrySchema = z.object({
+  id: z.uuid(),
+  at: z.iso.datetime(),
+  kind: z.string(),
+  userId: z.uuid().nullable(),
+  userName: z.string().nullable(),
+  organisationId: z.uuid().nullable(),
+  organisationName: z.string().nullable(),
+  reason: z.string().optional(),
+  details: z.record(z.string(), z.unknown()),
+});
+
+export const agreementWorkItemSchema = z.object({
+  caseId: z.uuid(),
+  caseReference: z.string(),
+  agreementId: z.string(),
+  text: z.string(),
+  dueOn: z.string().nullable(),
+  ownerUserId: z.string().nullable(),
+});
+
+export const notificationSchema = z.object({
+  id: z.uuid(),
+  kind: z.enum(["handover-received", "handover-accepted", "handover-declined", "handover-overdue"]),
+  caseId: z.uuid().nullable(),
+  caseReference: z.string().nullable(),
+  handoverId: z.uuid().nullable(),
+  createdAt: z.iso.datetime(),
+  read: z.boolean(),
 });

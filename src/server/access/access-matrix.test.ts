@@ -25,7 +25,7 @@ const users = [
 type Caller = (typeof users)[number] | "anonymous";
 
 interface Row {
-  method: "GET" | "POST";
+  method: "GET" | "POST" | "PUT";
   /** The route pattern as registered. */
   route: string;
   /** The concrete URL to call; defaults to the route. */
@@ -46,6 +46,8 @@ interface Ids {
   /** Another report awaiting its assessment (so triage answers 409). */
   unassessedReportId: string;
   unknownId: string;
+  /** A pending handover of another case to the local team of Deventer. */
+  deventerHandoverId: string;
 }
 
 const onlyPrivacy = (ok: number) => ({ all: 403, anonymous: 401, privacy: ok });
@@ -75,6 +77,8 @@ const centreWork = (ok: number) => ({
   police: 403,
   ...noOfficers,
 });
+/** Work for the centre's and case workers' roles only; chain partners 403, the rest 404. */
+const caseWorkers = (ok: number) => ({ all: ok, shelter: 403, police: 403, ...noOfficers });
 /** A report the caller could read but not change: Zwolle gets 403 instead of 404. */
 const centreWorkZwolleReads = (ok: number) => ({ ...centreWork(ok), "lt.zwolle": 403 });
 
@@ -185,6 +189,136 @@ const rows: Row[] = [
     expect: chainWorkers(404),
   },
   { method: "GET", route: "/api/v1/handovers", expect: chainWorkers(200) },
+  // Case work. The case is handed to Zwolle and pending: Zwolle may read it, not change it (403).
+  {
+    method: "GET",
+    route: "/api/v1/cases/:id/safety-plan",
+    url: (ids) => `/api/v1/cases/${ids.caseId}/safety-plan`,
+    expect: centreAndZwolle(200),
+  },
+  {
+    method: "PUT",
+    route: "/api/v1/cases/:id/safety-plan",
+    url: (ids) => `/api/v1/cases/${ids.caseId}/safety-plan`,
+    body: { plan: {} },
+    expect: centreWorkZwolleReads(428),
+  },
+  {
+    method: "GET",
+    route: "/api/v1/cases/:id/safety-plan/versions",
+    url: (ids) => `/api/v1/cases/${ids.caseId}/safety-plan/versions`,
+    expect: centreAndZwolle(200),
+  },
+  {
+    method: "GET",
+    route: "/api/v1/cases/:id/safety-plan/versions/:version",
+    url: (ids) => `/api/v1/cases/${ids.caseId}/safety-plan/versions/1`,
+    expect: centreAndZwolle(200),
+  },
+  {
+    method: "POST",
+    route: "/api/v1/cases/:id/phase",
+    url: (ids) => `/api/v1/cases/${ids.caseId}/phase`,
+    body: { phase: "risk-driven-care", reason: "Safe enough." },
+    expect: centreWorkZwolleReads(409),
+  },
+  {
+    method: "POST",
+    route: "/api/v1/cases/:id/direction",
+    url: (ids) => `/api/v1/cases/${ids.caseId}/direction`,
+    body: { direction: "regional", reason: "Complex." },
+    expect: centreWorkZwolleReads(409),
+  },
+  {
+    method: "POST",
+    route: "/api/v1/cases/:id/director",
+    url: (ids) => `/api/v1/cases/${ids.caseId}/director`,
+    body: { userId: randomUUID() },
+    expect: centreWorkZwolleReads(400),
+  },
+  {
+    method: "POST",
+    route: "/api/v1/cases/:id/persons/:personId/help-offered",
+    url: (ids) => `/api/v1/cases/${ids.caseId}/persons/${ids.unknownId}/help-offered`,
+    body: { date: "2026-05-01", description: "Play therapy" },
+    expect: centreWorkZwolleReads(404),
+  },
+  {
+    method: "POST",
+    route: "/api/v1/cases/:id/safety-assessments",
+    url: (ids) => `/api/v1/cases/${ids.caseId}/safety-assessments`,
+    body: { acuteUnsafety: false, structuralUnsafety: true },
+    expect: centreWorkZwolleReads(201),
+  },
+  {
+    method: "GET",
+    route: "/api/v1/cases/:id/history",
+    url: (ids) => `/api/v1/cases/${ids.caseId}/history`,
+    expect: centreAndZwolle(200),
+  },
+  {
+    method: "POST",
+    route: "/api/v1/cases/:id/handovers",
+    url: (ids) => `/api/v1/cases/${ids.caseId}/handovers`,
+    body: { toOrganisationId: randomUUID(), note: "Please take over." },
+    expect: centreWorkZwolleReads(400),
+  },
+  {
+    method: "POST",
+    route: "/api/v1/handovers/:id/accept",
+    url: (ids) => `/api/v1/handovers/${ids.unknownId}/accept`,
+    expect: caseWorkers(404),
+  },
+  {
+    method: "POST",
+    route: "/api/v1/handovers/:id/decline",
+    url: (ids) => `/api/v1/handovers/${ids.unknownId}/decline`,
+    body: { reason: "No capacity." },
+    expect: caseWorkers(404),
+  },
+  {
+    // Only the receiver decides; the centre, which sees the case, gets 403.
+    method: "POST",
+    route: "/api/v1/handovers/:id/accept",
+    url: (ids) => `/api/v1/handovers/${ids.deventerHandoverId}/accept`,
+    expect: { ...centreWork(403), "lt.deventer": 200 },
+  },
+  {
+    method: "POST",
+    route: "/api/v1/cases/:id/close",
+    url: (ids) => `/api/v1/cases/${ids.caseId}/close`,
+    body: { reason: "Safe." },
+    expect: centreWorkZwolleReads(409),
+  },
+  {
+    method: "POST",
+    route: "/api/v1/cases/:id/reopen",
+    url: (ids) => `/api/v1/cases/${ids.caseId}/reopen`,
+    body: { reason: "New facts." },
+    expect: centreWorkZwolleReads(409),
+  },
+  {
+    method: "GET",
+    route: "/api/v1/cases/:id/follow-ups",
+    url: (ids) => `/api/v1/cases/${ids.caseId}/follow-ups`,
+    expect: centreAndZwolle(200),
+  },
+  {
+    method: "POST",
+    route: "/api/v1/follow-ups/:id",
+    url: (ids) => `/api/v1/follow-ups/${ids.unknownId}`,
+    body: { outcome: "safe" },
+    expect: caseWorkers(404),
+  },
+  { method: "GET", route: "/api/v1/agreements", expect: chainWorkers(200) },
+  { method: "GET", route: "/api/v1/follow-ups", expect: caseWorkers(200) },
+  { method: "GET", route: "/api/v1/notifications", expect: chainWorkers(200) },
+  {
+    method: "POST",
+    route: "/api/v1/notifications/:id/read",
+    url: (ids) => `/api/v1/notifications/${ids.unknownId}/read`,
+    expect: chainWorkers(404),
+  },
   { method: "POST", route: "/api/v1/auth/logout", expect: anyRole(204) },
 ];
 
@@ -198,6 +332,7 @@ const ids: Ids = {
   openReportId: "",
   unassessedReportId: "",
   unknownId: randomUUID(),
+  deventerHandoverId: "",
 };
 
 beforeAll(async () => {
@@ -213,6 +348,16 @@ beforeAll(async () => {
   ids.caseId = (await handOver(intake, handedOver.id, zwolle.organisationId)).caseId;
   ids.openReportId = (await createReportAs(intake, sampleReport())).id;
   ids.unassessedReportId = (await createReportAs(intake, sampleReport())).id;
+  const deventer = sessions.get("lt.deventer") as TestSession;
+  const other = await createReportAs(
+    intake,
+    sampleReport({
+      municipalityCode: "GM0150",
+      persons: [{ key: "a", firstName: "Eva", lastName: "Kok", birthDate: "1979-02-02", role: "victim" }],
+      relations: [],
+    }),
+  );
+  ids.deventerHandoverId = (await handOver(intake, other.id, deventer.organisationId)).handoverId;
 });
 afterAll(() => t.close());
 
@@ -224,6 +369,7 @@ const placeholderIds: Ids = {
   openReportId: ":open",
   unassessedReportId: ":unassessed",
   unknownId: ":unknown",
+  deventerHandoverId: ":deventer-handover",
 };
 
 describe("the access matrix", () => {

@@ -22,6 +22,11 @@ export const actionRoles = {
   "report.read": ["intake-worker", "case-worker", "chain-partner"],
   "report.work": ["intake-worker", "case-worker"],
   "checklist.read": ["intake-worker", "case-worker", "chain-partner"],
+  "case.work": ["intake-worker", "case-worker"],
+  "handover.decide": ["intake-worker", "case-worker"],
+  "follow-up.work": ["intake-worker", "case-worker"],
+  "agreement.read": ["intake-worker", "case-worker", "chain-partner"],
+  "notification.read": ["intake-worker", "case-worker", "chain-partner"],
 } as const satisfies Record<string, readonly Role[] | "any-role">;
 
 export type Action = keyof typeof actionRoles;
@@ -76,8 +81,37 @@ export async function authorizeCase(tx: Db, principal: Principal, caseId: string
   if (!involvement) {
     throw notFound();
   }
-  const since = involvement.startedAt.toISOString().slice(0, 10);
-  return `${groundLabels[involvement.ground] ?? involvement.ground} since ${since}`;
+  return groundOf(involvement);
+}
+
+const groundOf = (involvement: { ground: string; startedAt: Date }): string =>
+  `${groundLabels[involvement.ground] ?? involvement.ground} since ${involvement.startedAt.toISOString().slice(0, 10)}`;
+
+/**
+ * May the caller change this case? Its organisation must be involved on a ground other than a
+ * pending handover: a receiver still deciding may read the case (404 otherwise) but not change
+ * it (403).
+ */
+export async function authorizeCaseWork(tx: Db, principal: Principal, caseId: string): Promise<string> {
+  const involvements = await tx
+    .select({ ground: caseInvolvements.ground, startedAt: caseInvolvements.startedAt })
+    .from(caseInvolvements)
+    .where(
+      and(
+        eq(caseInvolvements.caseId, caseId),
+        eq(caseInvolvements.organisationId, principal.organisationId),
+        isNull(caseInvolvements.endedAt),
+      ),
+    )
+    .orderBy(caseInvolvements.startedAt);
+  if (involvements.length === 0) {
+    throw notFound();
+  }
+  const working = involvements.find((i) => i.ground !== "pending-handover");
+  if (!working) {
+    throw new AppError("FORBIDDEN", "Accept the handover before working on the case.");
+  }
+  return groundOf(working);
 }
 
 /** A privacy officer may report on any known person of the region; others never reach here. */

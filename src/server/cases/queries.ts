@@ -8,6 +8,7 @@ import {
   casePersons,
   cases,
   handovers,
+  helpOffered,
   organisations,
   persons,
   reports,
@@ -115,12 +116,21 @@ export async function getCaseDetail(
     .where(eq(handovers.caseId, caseId))
     .orderBy(desc(handovers.createdAt));
 
+  const help = await tx
+    .select({
+      personId: helpOffered.personId,
+      on: helpOffered.offeredOn,
+      description: helpOffered.description,
+    })
+    .from(helpOffered)
+    .where(eq(helpOffered.caseId, caseId))
+    .orderBy(desc(helpOffered.offeredOn));
   const people = household.map(({ role, person: p }) => ({
     id: p.id,
     role,
     ...(p.birthDate ? { age: ageOn(p.birthDate, today) } : {}),
-    // Help offered to children is recorded in case work; until then no child has it.
-    helpOffered: false,
+    helpOffered: help.some((h) => h.personId === p.id),
+    help: help.filter((h) => h.personId === p.id).map((h) => ({ on: h.on, description: h.description })),
     ...(p.firstName ? { firstName: p.firstName } : {}),
     ...(p.lastName ? { lastName: p.lastName } : {}),
   }));

@@ -280,10 +280,69 @@ export const handovers = pgTable("handovers", {
   decidedBy: uuid("decided_by"),
   decidedAt: instant("decided_at"),
   declineReason: text("decline_reason"),
+  decidedByOrganisationId: uuid("decided_by_organisation_id"),
 });
 
 export const referenceCounters = pgTable("reference_counters", {
   prefix: text("prefix").notNull(),
   year: integer("year").notNull(),
   last: integer("last").notNull(),
+});
+
+// --- Case work (migrations/0003_case_work.sql) ---
+
+export const safetyPlanVersions = pgTable("safety_plan_versions", {
+  caseId: uuid("case_id").notNull(),
+  version: integer("version").notNull(),
+  plan: jsonb("plan").notNull(),
+  authorUserId: uuid("author_user_id"),
+  authorOrganisationId: uuid("author_organisation_id"),
+  createdAt: instant("created_at").notNull(),
+});
+
+export const caseEvents = pgTable("case_events", {
+  id: uuid("id").primaryKey(),
+  seq: bigint("seq", { mode: "number" }).generatedAlwaysAsIdentity(),
+  caseId: uuid("case_id").notNull(),
+  at: instant("at").notNull(),
+  userId: uuid("user_id"),
+  organisationId: uuid("organisation_id"),
+  kind: text("kind").notNull(),
+  reason: text("reason"),
+  details: jsonb("details").notNull(),
+});
+
+export const helpOffered = pgTable("help_offered", {
+  id: uuid("id").primaryKey(),
+  caseId: uuid("case_id").notNull(),
+  personId: uuid("person_id").notNull(),
+  offeredOn: date("offered_on", { mode: "string" }).notNull(),
+  description: text("description").notNull(),
+  recordedBy: uuid("recorded_by").notNull(),
+  recordedByOrganisationId: uuid("recorded_by_organisation_id").notNull(),
+  recordedAt: instant("recorded_at").notNull(),
+});
+
+export const followUps = pgTable("follow_ups", {
+  id: uuid("id").primaryKey(),
+  caseId: uuid("case_id").notNull(),
+  organisationId: uuid("organisation_id").notNull(),
+  monthsAfterClosure: integer("months_after_closure").notNull(),
+  dueOn: date("due_on", { mode: "string" }).notNull(),
+  outcome: text("outcome"),
+  notes: text("notes"),
+  recordedBy: uuid("recorded_by"),
+  recordedAt: instant("recorded_at"),
+  cancelledAt: instant("cancelled_at"),
+});
+
+export const notifications = pgTable("notifications", {
+  id: uuid("id").primaryKey(),
+  organisationId: uuid("organisation_id").notNull(),
+  kind: text("kind").notNull(),
+  caseId: uuid("case_id"),
+  handoverId: uuid("handover_id"),
+  createdAt: instant("created_at").notNull(),
+  readAt: instant("read_at"),
+  readBy: uuid("read_by"),
 });

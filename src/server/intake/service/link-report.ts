@@ -1,4 +1,5 @@
 import { and, eq } from "drizzle-orm";
+import { recordCaseEvent } from "../../cases/events.ts";
 import type { Db } from "../../db/client.ts";
 import { casePersons, cases, reportPersons, reports } from "../../db/schema.ts";
 import { AppError } from "../../errors.ts";
@@ -38,6 +39,7 @@ export async function linkReportToCase(tx: Db, reportId: string, caseId: string,
       .values(persons.map((p) => ({ caseId, personId: p.personId, role: p.role, addedAt: now })))
       .onConflictDoNothing();
   }
+  await recordCaseEvent(tx, caseId, null, "report-linked", { at: now, details: { reportId, recurrence } });
   return {
     caseId,
     recurrence,

@@ -3,6 +3,8 @@ import { and, eq, isNull } from "drizzle-orm";
 import type { TriageInput } from "../../../shared/intake.ts";
 import type { Principal } from "../../access/principal.ts";
 import { addWorkingDays, dateInAmsterdam } from "../../calendar/working-days.ts";
+import { recordCaseEvent } from "../../cases/events.ts";
+import { startPlan } from "../../cases/safety-plan/plan-store.ts";
 import type { Db } from "../../db/client.ts";
 import { nextReference } from "../../db/references.ts";
 import {
@@ -17,6 +19,7 @@ import {
   triages,
 } from "../../db/schema.ts";
 import { AppError } from "../../errors.ts";
+import { notify } from "../../notifications/notify.ts";
 import { loadCalendar, loadDeadlineSettings } from "../../settings/settings.ts";
 import { openCaseOfHousehold } from "../household.ts";
 
@@ -34,7 +37,7 @@ export async function involve(
   tx: Db,
   caseId: string,
   organisationId: string,
-  ground: "triage" | "pending-handover" | "mda",
+  ground: "triage" | "pending-handover" | "accepted-handover" | "mda",
   now: Date,
 ): Promise<void> {
   const [active] = await tx
@@ -147,6 +150,13 @@ export async function triageReport(
         directorUserId: principal.userId,
         directorOrganisationId: principal.organisationId,
       });
+      await startPlan(tx, caseId, principal, now);
+      await recordCaseEvent(tx, caseId, principal, "case-opened", {
+        at: now,
+        details: { reportId, route: input.route },
+      });
+    } else {
+      await recordCaseEvent(tx, caseId, principal, "report-linked", { at: now, details: { reportId } });
     }
     await tx
       .insert(casePersons)
@@ -176,6 +186,11 @@ export async function triageReport(
         createdAt: now,
       });
       await involve(tx, caseId, target.id, "pending-handover", now);
+      await notify(tx, target.id, "handover-received", { caseId, handoverId }, now);
+      await recordCaseEvent(tx, caseId, principal, "handover-proposed", {
+        at: now,
+        details: { handoverId, toOrganisationId: target.id },
+      });
     }
   }
 

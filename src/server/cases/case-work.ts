@@ -1,0 +1,48 @@
+import { eq } from "drizzle-orm";
+import type { FastifyRequest } from "fastify";
+import { authorizeCase, authorizeCaseWork } from "../access/policy.ts";
+import type { Principal } from "../access/principal.ts";
+import { accessOf } from "../access/route-guard.ts";
+import { auditedTransaction } from "../audit/audited-transaction.ts";
+import type { Db } from "../db/client.ts";
+import { casePersons } from "../db/schema.ts";
+
+export async function householdIds(tx: Db, caseId: string): Promise<string[]> {
+  const rows = await tx
+    .select({ id: casePersons.personId })
+    .from(casePersons)
+    .where(eq(casePersons.caseId, caseId));
+  return rows.map((r) => r.id);
+}
+
+/**
+ * The frame of every case route: one transaction in which the policy decides (404 when the case
+ * is not the caller's to see, 403 when it may only read), the work is done, and the audit entry
+ * with the household and the ground is written.
+ */
+export function onCase<T>(
+  db: Db,
+  request: FastifyRequest,
+  caseId: string,
+  action: string,
+  mode: "read" | "work",
+  fn: (tx: Db, principal: Principal) => Promise<T>,
+): Promise<T> {
+  const { principal, actor } = accessOf(request);
+  return auditedTransaction(db, actor, async ({ tx, audit }) => {
+    const ground =
+      mode === "read"
+        ? await authorizeCase(tx, principal, caseId)
+        : await authorizeCaseWork(tx, principal, caseId);
+    const result = await fn(tx, principal);
+    audit({
+      action,
+      subjectType: "case",
+      subjectId: caseId,
+      caseId,
+      personIds: await householdIds(tx, caseId),
+      ground,
+    });
+    return result;
+  });
+}

@@ -1,0 +1,43 @@
+import { randomUUID } from "node:crypto";
+import type { Principal } from "../access/principal.ts";
+import type { Db } from "../db/client.ts";
+import { caseEvents } from "../db/schema.ts";
+
+export type CaseEventKind =
+  | "case-opened"
+  | "report-linked"
+  | "plan-saved"
+  | "safety-assessed"
+  | "phase-changed"
+  | "direction-changed"
+  | "director-changed"
+  | "help-offered"
+  | "handover-proposed"
+  | "handover-accepted"
+  | "handover-declined"
+  | "case-closed"
+  | "case-reopened"
+  | "follow-up-recorded";
+
+/**
+ * Adds a line to the case's history. `details` holds ids, states and counts, never free text
+ * about persons: the history is shown to every involved organisation. Reasons are kept apart.
+ */
+export async function recordCaseEvent(
+  tx: Db,
+  caseId: string,
+  by: Pick<Principal, "userId" | "organisationId"> | null,
+  kind: CaseEventKind,
+  options: { reason?: string; details?: Record<string, unknown>; at?: Date } = {},
+): Promise<void> {
+  await tx.insert(caseEvents).values({
+    id: randomUUID(),
+    caseId,
+    at: options.at ?? new Date(),
+    userId: by?.userId ?? null,
+    organisationId: by?.organisationId ?? null,
+    kind,
+    reason: options.reason ?? null,
+    details: options.details ?? {},
+  });
+}

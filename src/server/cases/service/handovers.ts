@@ -1,0 +1,181 @@
+import { randomUUID } from "node:crypto";
+import { and, eq, isNull } from "drizzle-orm";
+import type { Principal } from "../../access/principal.ts";
+import { addWorkingDays, dateInAmsterdam } from "../../calendar/working-days.ts";
+import type { Db } from "../../db/client.ts";
+import { caseInvolvements, cases, handovers, organisations } from "../../db/schema.ts";
+import { AppError, notFound } from "../../errors.ts";
+import { involve } from "../../intake/service/triage-report.ts";
+import { notify } from "../../notifications/notify.ts";
+import { loadCalendar, loadDeadlineSettings } from "../../settings/settings.ts";
+import { recordCaseEvent } from "../events.ts";
+
+/** Organisations a case can be handed to: care and safety partners, not the policy side. */
+export const handoverKinds = new Set([
+  "centre",
+  "local-team",
+  "mda-team",
+  "shelter",
+  "child-protection",
+  "police",
+  "other",
+]);
+
+async function endInvolvement(tx: Db, caseId: string, organisationId: string, ground: string, at: Date) {
+  await tx
+    .update(caseInvolvements)
+    .set({ endedAt: at })
+    .where(
+      and(
+        eq(caseInvolvements.caseId, caseId),
+        eq(caseInvolvements.organisationId, organisationId),
+        eq(caseInvolvements.ground, ground),
+        isNull(caseInvolvements.endedAt),
+      ),
+    );
+}
+
+/**
+ * Proposes to hand the case (or a part of the work) to another organisation. The receiver may read
+ * the case while it decides; the sender stays involved and accountable until it is accepted.
+ */
+export async function proposeHandover(
+  tx: Db,
+  principal: Principal,
+  caseId: string,
+  input: { toOrganisationId: string; warmHandoverAt?: string | undefined; note: string },
+) {
+  const [c] = await tx.select().from(cases).where(eq(cases.id, caseId));
+  if (!c) {
+    throw notFound();
+  }
+  if (c.status !== "open") {
+    throw new AppError("CONFLICT", "A closed case cannot be handed over; reopen it first.");
+  }
+  const [target] = await tx
+    .select({ id: organisations.id, kind: organisations.kind })
+    .from(organisations)
+    .where(and(eq(organisations.id, input.toOrganisationId), eq(organisations.regionId, c.regionId)));
+  if (!target || !handoverKinds.has(target.kind) || target.id === principal.organisationId) {
+    throw new AppError("INVALID_INPUT", "The case cannot be handed to that organisation.", {
+      errors: [
+        { path: "toOrganisationId", message: "not another care or safety organisation of this region" },
+      ],
+    });
+  }
+  const [already] = await tx
+    .select({ id: handovers.id })
+    .from(handovers)
+    .where(
+      and(
+        eq(handovers.caseId, caseId),
+        eq(handovers.toOrganisationId, target.id),
+        eq(handovers.status, "pending"),
+      ),
+    );
+  if (already) {
+    throw new AppError("CONFLICT", "A handover to that organisation is already pending.");
+  }
+  const now = new Date();
+  const settings = await loadDeadlineSettings(tx);
+  const calendar = await loadCalendar(tx);
+  const id = randomUUID();
+  const dueOn = addWorkingDays(dateInAmsterdam(now), settings.handoverAcceptanceWorkingDays, calendar);
+  await tx.insert(handovers).values({
+    id,
+    caseId,
+    fromOrganisationId: principal.organisationId,
+    toOrganisationId: target.id,
+    status: "pending",
+    note: input.note,
+    warmHandoverAt: input.warmHandoverAt ? new Date(input.warmHandoverAt) : null,
+    dueOn,
+    createdBy: principal.userId,
+    createdAt: now,
+  });
+  await involve(tx, caseId, target.id, "pending-handover", now);
+  await notify(tx, target.id, "handover-received", { caseId, handoverId: id }, now);
+  await recordCaseEvent(tx, caseId, principal, "handover-proposed", {
+    at: now,
+    details: { handoverId: id, toOrganisationId: target.id, dueOn },
+  });
+  return { id, status: "pending" as const, dueOn };
+}
+
+/**
+ * The receiving organisation's handover, for a decision. Another organisation that can see the
+ * case gets 403; one that cannot, 404.
+ */
+export async function handoverForDecision(tx: Db, principal: Principal, handoverId: string) {
+  const [h] = await tx.select().from(handovers).where(eq(handovers.id, handoverId));
+  if (!h) {
+    throw notFound();
+  }
+  if (h.toOrganisationId !== principal.organisationId) {
+    const [sees] = await tx
+      .select({ id: caseInvolvements.id })
+      .from(caseInvolvements)
+      .where(
+        and(
+          eq(caseInvolvements.caseId, h.caseId),
+          eq(caseInvolvements.organisationId, principal.organisationId),
+          isNull(caseInvolvements.endedAt),
+        ),
+      )
+      .limit(1);
+    if (!sees) {
+      throw notFound();
+    }
+    throw new AppError("FORBIDDEN", "Only the receiving organisation decides on a handover.");
+  }
+  if (h.status !== "pending") {
+    throw new AppError("CONFLICT", `The handover was already ${h.status}.`);
+  }
+  return h;
+}
+
+export async function acceptHandover(tx: Db, principal: Principal, handoverId: string) {
+  const h = await handoverForDecision(tx, principal, handoverId);
+  const now = new Date();
+  await tx
+    .update(handovers)
+    .set({
+      status: "accepted",
+      decidedBy: principal.userId,
+      decidedByOrganisationId: principal.organisationId,
+      decidedAt: now,
+    })
+    .where(eq(handovers.id, handoverId));
+  await endInvolvement(tx, h.caseId, principal.organisationId, "pending-handover", now);
+  await involve(tx, h.caseId, principal.organisationId, "accepted-handover", now);
+  await notify(tx, h.fromOrganisationId, "handover-accepted", { caseId: h.caseId, handoverId }, now);
+  await recordCaseEvent(tx, h.caseId, principal, "handover-accepted", {
+    at: now,
+    details: { handoverId, waitingHours: Math.round((now.getTime() - h.createdAt.getTime()) / 36e5) },
+  });
+  return { id: handoverId, caseId: h.caseId, status: "accepted" as const };
+}
+
+/** A decline ends the receiver's access at once; the sender keeps the case and is told why. */
+export async function declineHandover(tx: Db, principal: Principal, handoverId: string, reason: string) {
+  const h = await handoverForDecision(tx, principal, handoverId);
+  const now = new Date();
+  await tx
+    .update(handovers)
+    .set({
+      status: "declined",
+      decidedBy: principal.userId,
+      decidedByOrganisationId: principal.organisationId,
+      decidedAt: now,
+      declineReason: reason,
+    })
+    .where(eq(handovers.id, handoverId));
+  await endInvolvement(tx, h.caseId, principal.organisationId, "pending-handover", now);
+  await notify(tx, h.fromOrganisationId, "handover-declined", { caseId: h.caseId, handoverId }, now);
+  await recordCaseEvent(tx, h.caseId, principal, "handover-declined", {
+    at: now,
+    reason,
+    details: { handoverId },
+  });
+  return { id: handoverId, caseId: h.caseId, status: "declined" as const };
+}

@@ -1,0 +1,45 @@
+import { randomUUID } from "node:crypto";
+import { and, eq, lt, sql } from "drizzle-orm";
+import type { Db } from "../db/client.ts";
+import { handovers, notifications } from "../db/schema.ts";
+
+export type NotificationKind =
+  | "handover-received"
+  | "handover-accepted"
+  | "handover-declined"
+  | "handover-overdue";
+
+export async function notify(
+  tx: Db,
+  organisationId: string,
+  kind: NotificationKind,
+  refs: { caseId: string; handoverId: string },
+  at = new Date(),
+): Promise<void> {
+  await tx.insert(notifications).values({ id: randomUUID(), organisationId, kind, ...refs, createdAt: at });
+}
+
+/**
+ * Tells both sides of every pending handover past its acceptance deadline, once. Idempotent (a
+ * unique index allows one overdue notice per handover), so it can run on every read of the
+ * notifications as well as on a schedule.
+ */
+export async function notifyOverdueHandovers(tx: Db, today: string, at = new Date()): Promise<void> {
+  const overdue = await tx
+    .select({ id: handovers.id, caseId: handovers.caseId, to: handovers.toOrganisationId })
+    .from(handovers)
+    .where(and(eq(handovers.status, "pending"), lt(handovers.dueOn, today)));
+  for (const h of overdue) {
+    await tx
+      .insert(notifications)
+      .values({
+        id: randomUUID(),
+        organisationId: h.to,
+        kind: "handover-overdue",
+        caseId: h.caseId,
+        handoverId: h.id,
+        createdAt: at,
+      })
+      .onConflictDoNothing({ target: notifications.handoverId, where: sql`kind = 'handover-overdue'` });
+  }
+}
