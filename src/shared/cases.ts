@@ -28,6 +28,35 @@ export const handoverSchema = z.object({
 });
 export type Handover = z.infer<typeof handoverSchema>;
 
+export const shelterKinds = ["crisis", "follow-on", "other"] as const;
+export const restrainingOrderSchema = z.object({
+  id: z.uuid(),
+  caseId: z.uuid(),
+  personId: z.uuid(),
+  startsOn: z.iso.date(),
+  endsOn: z.iso.date().describe("the last day the order applies"),
+  extended: z.boolean(),
+  latestEndOn: z.iso.date().describe("the latest possible end: 28 days after imposition"),
+  active: z.boolean(),
+});
+export const shelterStaySchema = z.object({
+  id: z.uuid(),
+  caseId: z.uuid(),
+  personIds: z.array(z.uuid()),
+  kind: z.enum(shelterKinds),
+  startsOn: z.iso.date(),
+  endedOn: z.iso.date().nullable(),
+  active: z.boolean(),
+});
+export const newRestrainingOrderSchema = z.strictObject({ startsOn: z.iso.date(), personId: z.uuid() });
+export const extendRestrainingOrderSchema = z.strictObject({ endsOn: z.iso.date().optional() });
+export const newShelterStaySchema = z.strictObject({
+  personIds: z.array(z.uuid()).min(1).max(30),
+  kind: z.enum(shelterKinds),
+  startsOn: z.iso.date(),
+});
+export const endShelterStaySchema = z.strictObject({ endedOn: z.iso.date().optional() });
+
 export const caseSchema = z.object({
   id: z.uuid(),
   reference: z.string(),
@@ -51,6 +80,8 @@ export const caseSchema = z.object({
   flags: caseFlagsSchema,
   reportIds: z.array(z.uuid()),
   handovers: z.array(handoverSchema),
+  restrainingOrders: z.array(restrainingOrderSchema),
+  shelterStays: z.array(shelterStaySchema),
   accessGround: z.string().describe("why the caller may see this case"),
 });
 export type CaseDetail = z.infer<typeof caseSchema>;

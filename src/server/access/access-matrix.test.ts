@@ -267,21 +267,21 @@ const rows: Row[] = [
     method: "POST",
     route: "/api/v1/handovers/:id/accept",
     url: (ids) => `/api/v1/handovers/${ids.unknownId}/accept`,
-    expect: caseWorkers(404),
+    expect: chainWorkers(404),
   },
   {
     method: "POST",
     route: "/api/v1/handovers/:id/decline",
     url: (ids) => `/api/v1/handovers/${ids.unknownId}/decline`,
     body: { reason: "No capacity." },
-    expect: caseWorkers(404),
+    expect: chainWorkers(404),
   },
   {
     // Only the receiver decides; the centre, which sees the case, gets 403.
     method: "POST",
     route: "/api/v1/handovers/:id/accept",
     url: (ids) => `/api/v1/handovers/${ids.deventerHandoverId}/accept`,
-    expect: { ...centreWork(403), "lt.deventer": 200 },
+    expect: { ...centreWork(403), shelter: 404, police: 404, "lt.deventer": 200 },
   },
   {
     method: "POST",
@@ -309,6 +309,33 @@ const rows: Row[] = [
     url: (ids) => `/api/v1/follow-ups/${ids.unknownId}`,
     body: { outcome: "safe" },
     expect: caseWorkers(404),
+  },
+  {
+    // Chain partners may record measures, but only in cases they are involved in.
+    method: "POST",
+    route: "/api/v1/cases/:id/restraining-orders",
+    url: (ids) => `/api/v1/cases/${ids.caseId}/restraining-orders`,
+    body: { startsOn: "2026-05-01", personId: randomUUID() },
+    expect: { ...centreWorkZwolleReads(400), shelter: 404, police: 404 },
+  },
+  {
+    method: "POST",
+    route: "/api/v1/restraining-orders/:id/extend",
+    url: (ids) => `/api/v1/restraining-orders/${ids.unknownId}/extend`,
+    expect: chainWorkers(404),
+  },
+  {
+    method: "POST",
+    route: "/api/v1/cases/:id/shelter-stays",
+    url: (ids) => `/api/v1/cases/${ids.caseId}/shelter-stays`,
+    body: { personIds: [randomUUID()], kind: "crisis", startsOn: "2026-05-01" },
+    expect: { ...centreWorkZwolleReads(400), shelter: 404, police: 404 },
+  },
+  {
+    method: "POST",
+    route: "/api/v1/shelter-stays/:id/end",
+    url: (ids) => `/api/v1/shelter-stays/${ids.unknownId}/end`,
+    expect: chainWorkers(404),
   },
   { method: "GET", route: "/api/v1/agreements", expect: chainWorkers(200) },
   { method: "GET", route: "/api/v1/follow-ups", expect: caseWorkers(200) },

@@ -23,8 +23,11 @@ export const actionRoles = {
   "report.work": ["intake-worker", "case-worker"],
   "checklist.read": ["intake-worker", "case-worker", "chain-partner"],
   "case.work": ["intake-worker", "case-worker"],
-  "handover.decide": ["intake-worker", "case-worker"],
+  // The shelter and the police receive handovers too, so they decide on them.
+  "handover.decide": ["intake-worker", "case-worker", "chain-partner"],
   "follow-up.work": ["intake-worker", "case-worker"],
+  // Police record restraining orders and the shelter its stays: chain partners record measures.
+  "measure.record": ["intake-worker", "case-worker", "chain-partner"],
   "agreement.read": ["intake-worker", "case-worker", "chain-partner"],
   "notification.read": ["intake-worker", "case-worker", "chain-partner"],
 } as const satisfies Record<string, readonly Role[] | "any-role">;

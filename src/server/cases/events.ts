@@ -17,7 +17,11 @@ export type CaseEventKind =
   | "handover-declined"
   | "case-closed"
   | "case-reopened"
-  | "follow-up-recorded";
+  | "follow-up-recorded"
+  | "restraining-order-recorded"
+  | "restraining-order-extended"
+  | "shelter-stay-started"
+  | "shelter-stay-ended";
 
 /**
  * Adds a line to the case's history. `details` holds ids, states and counts, never free text

@@ -14,6 +14,7 @@ import {
   reports,
   safetyAssessments,
 } from "../db/schema.ts";
+import { measuresOfCase } from "./measures/measures.ts";
 
 /** Only the cases the caller's organisation is involved in now: the filter is SQL, not after loading. */
 const involvedNow = (principal: Principal): SQL => sql`exists (select 1 from ${caseInvolvements}
@@ -125,6 +126,7 @@ export async function getCaseDetail(
     .from(helpOffered)
     .where(eq(helpOffered.caseId, caseId))
     .orderBy(desc(helpOffered.offeredOn));
+  const measures = await measuresOfCase(tx, caseId, today);
   const people = household.map(({ role, person: p }) => ({
     id: p.id,
     role,
@@ -151,12 +153,13 @@ export async function getCaseDetail(
     flags: {
       acuteUnsafety: latest?.acute ?? false,
       childrenWithoutHelp: people.filter((p) => isChild(p) && !p.helpOffered).length,
-      restrainingOrderActive: false,
-      inShelter: false,
+      restrainingOrderActive: measures.restrainingOrders.some((o) => o.active),
+      inShelter: measures.shelterStays.some((st) => st.active),
       mda: involvements.some((i) => i.kind === "mda-team"),
     },
     reportIds: reportRows.map((r) => r.id),
     handovers: handoverRows.map((h) => presentHandover(h, today)),
+    ...measures,
     accessGround,
   };
 }

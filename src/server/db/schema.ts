@@ -346,3 +346,31 @@ export const notifications = pgTable("notifications", {
   readAt: instant("read_at"),
   readBy: uuid("read_by"),
 });
+
+// --- Protective measures (migrations/0004_protective_measures.sql) ---
+
+export const restrainingOrders = pgTable("restraining_orders", {
+  id: uuid("id").primaryKey(),
+  caseId: uuid("case_id").notNull(),
+  personId: uuid("person_id").notNull(),
+  startsOn: date("starts_on", { mode: "string" }).notNull(),
+  endsOn: date("ends_on", { mode: "string" }).notNull(),
+  extendedAt: instant("extended_at"),
+  extendedBy: uuid("extended_by"),
+  recordedBy: uuid("recorded_by").notNull(),
+  recordedByOrganisationId: uuid("recorded_by_organisation_id").notNull(),
+  recordedAt: instant("recorded_at").notNull(),
+});
+
+export const shelterStays = pgTable("shelter_stays", {
+  id: uuid("id").primaryKey(),
+  caseId: uuid("case_id").notNull(),
+  personIds: uuid("person_ids").array().notNull(),
+  kind: text("kind").notNull(),
+  startsOn: date("starts_on", { mode: "string" }).notNull(),
+  endedOn: date("ended_on", { mode: "string" }),
+  recordedBy: uuid("recorded_by").notNull(),
+  recordedByOrganisationId: uuid("recorded_by_organisation_id").notNull(),
+  recordedAt: instant("recorded_at").notNull(),
+  endedBy: uuid("ended_by"),
+});
