@@ -4,6 +4,7 @@ import { ConfigError, loadConfig } from "./config.ts";
 import { openDatabase } from "./db/client.ts";
 import { DataDirLockedError } from "./db/data-dir-lock.ts";
 import { migrate } from "./db/migrate.ts";
+import { startScheduler } from "./jobs/scheduler.ts";
 import { loadRegion } from "./region/load-region.ts";
 
 /** Start-up failures a user can act on get one clear sentence, not a stack trace. */
@@ -40,7 +41,11 @@ async function main(): Promise<void> {
   });
 
   const app = await buildApp({ config, database });
+  const scheduler = startScheduler(database.db, 10 * 60_000, (err) =>
+    app.log.error({ err }, "the deadline sweep failed"),
+  );
   closeWithGrace({ delay: 10_000 }, async ({ err, signal }) => {
+    scheduler.stop();
     if (err) {
       app.log.error({ err }, "stopping after an error");
     } else {
