@@ -238,3 +238,13 @@ export const reportDetailSchema = z.object({
   ),
 });
 export type ReportDetail = z.infer<typeof reportDetailSchema>;
+
+const localised = z.object({ nl: z.string(), en: z.string() });
+/** The active risk checklist as the assessment form shows it: an aid, never a verdict. */
+export const riskChecklistSchema = z.object({
+  id: z.string(),
+  version: z.number().int(),
+  title: localised,
+  items: z.array(z.object({ id: z.string(), text: localised, weight: z.number().int() })),
+  thresholds: z.object({ medium: z.number().int(), high: z.number().int() }),
+});

@@ -6,6 +6,7 @@ import {
   reportDetailSchema,
   reportQueueItemSchema,
   reportStatuses,
+  riskChecklistSchema,
   safetyAssessmentInputSchema,
   triageInputSchema,
 } from "../../shared/intake.ts";
@@ -361,8 +362,18 @@ export function registerIntakeRoutes(app: App, { database }: RouteDeps): void {
     "/risk-checklist",
     {
       config: { access: { action: "checklist.read" } },
-      schema: { tags: ["intake"], summary: "The active risk checklist: items, weights and thresholds" },
+      schema: {
+        tags: ["intake"],
+        summary: "The active risk checklist: items, weights and thresholds",
+        response: { 200: riskChecklistSchema },
+      },
     },
-    async () => (await activeChecklist(db)) ?? null,
+    async () => {
+      const checklist = await activeChecklist(db);
+      if (!checklist) {
+        throw notFound();
+      }
+      return checklist;
+    },
   );
 }
