@@ -95,6 +95,7 @@ export const caseListItemSchema = z.object({
   direction: z.enum(directions),
   createdAt: z.iso.datetime(),
   pendingHandover: z.boolean(),
+  childrenWithoutHelp: z.number().int().describe("children under 18 in the household without help offered"),
 });
 
 const reason = z.string().trim().min(1).max(2000);

@@ -107,6 +107,8 @@ describe("a case handed to the local team of Zwolle", () => {
     const theCase = (await zwolle.get(`/api/v1/cases/${caseId}`)).json();
     expect(theCase.flags.childrenWithoutHelp).toBe(1);
     const child = theCase.persons.find((p: { role: string }) => p.role === "child-witness");
+    const listed = (await zwolle.get("/api/v1/cases?limit=100")).json().items;
+    expect(listed.find((c: { id: string }) => c.id === caseId).childrenWithoutHelp).toBe(1);
     const help = await zwolle.post(`/api/v1/cases/${caseId}/persons/${child.id}/help-offered`, {
       date: "2026-11-20",
       description: "Play therapy at the youth team",
@@ -114,6 +116,8 @@ describe("a case handed to the local team of Zwolle", () => {
     expect(help.statusCode).toBe(201);
     const after = (await zwolle.get(`/api/v1/cases/${caseId}`)).json();
     expect(after.flags.childrenWithoutHelp).toBe(0);
+    const relisted = (await zwolle.get("/api/v1/cases?limit=100")).json().items;
+    expect(relisted.find((c: { id: string }) => c.id === caseId).childrenWithoutHelp).toBe(0);
     expect(after.persons.find((p: { id: string }) => p.id === child.id).help).toEqual([
       { on: "2026-11-20", description: "Play therapy at the youth team" },
     ]);

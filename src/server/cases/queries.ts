@@ -26,6 +26,7 @@ export async function listCases(
   tx: Db,
   principal: Principal,
   status: "open" | "closed" | undefined,
+  today: string,
   limit: number,
   offset: number,
 ) {
@@ -33,13 +34,21 @@ export async function listCases(
     .select({
       c: cases,
       pendingHandover: sql<boolean>`exists (select 1 from ${handovers} where ${qualified(handovers.caseId)} = ${qualified(cases.id)} and ${qualified(handovers.status)} = 'pending')`,
+      // Children (under 18 today) of the household without any help offered yet.
+      childrenWithoutHelp: sql<number>`(select count(*)::int from ${casePersons}
+        join ${persons} on ${qualified(persons.id)} = ${qualified(casePersons.personId)}
+        where ${qualified(casePersons.caseId)} = ${qualified(cases.id)}
+          and ${qualified(persons.birthDate)} > (${today}::date - interval '18 years')
+          and not exists (select 1 from ${helpOffered}
+            where ${qualified(helpOffered.caseId)} = ${qualified(cases.id)}
+              and ${qualified(helpOffered.personId)} = ${qualified(casePersons.personId)}))`,
     })
     .from(cases)
     .where(and(involvedNow(principal), status ? eq(cases.status, status) : undefined))
     .orderBy(desc(cases.createdAt), asc(cases.id))
     .limit(limit)
     .offset(offset);
-  return rows.map(({ c, pendingHandover }) => ({
+  return rows.map(({ c, pendingHandover, childrenWithoutHelp }) => ({
     id: c.id,
     reference: c.reference,
     municipalityCode: c.municipalityCode,
@@ -48,6 +57,7 @@ export async function listCases(
     direction: c.direction as CaseDetail["direction"],
     createdAt: c.createdAt.toISOString(),
     pendingHandover,
+    childrenWithoutHelp,
   }));
 }
 

@@ -30,7 +30,14 @@ export function registerCaseRoutes(app: App, { database }: RouteDeps): void {
       const q = request.query;
       const offset = decodeCursor(q.cursor, offsetCursor)?.offset ?? 0;
       return auditedTransaction(db, actor, async ({ tx, audit }) => {
-        const items = await listCases(tx, principal, q.status, q.limit + 1, offset);
+        const items = await listCases(
+          tx,
+          principal,
+          q.status,
+          dateInAmsterdam(new Date()),
+          q.limit + 1,
+          offset,
+        );
         audit({
           action: "case.list",
           subjectType: "case-list",
