@@ -133,7 +133,8 @@ describe("logging in to Schakel", () => {
       "Mijn zaken",
       "Openstaande overdrachten",
     ]);
-    expect(await main.textContent()).toContain("Er staan geen meldingen in uw wachtrij");
+    // The sections load their lists on their own: wait for the queue's answer.
+    await expect.poll(() => main.textContent()).toContain("Er staan geen meldingen in uw wachtrij");
     await expectNoAxeViolations(page);
 
     // English: headings, role, title and <html lang> change; the choice survives a reload.

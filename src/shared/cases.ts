@@ -2,6 +2,15 @@ import { z } from "zod";
 
 export const phases = ["safety", "risk-driven-care", "recovery"] as const;
 export const directions = ["local", "regional"] as const;
+/** Why an organisation is involved in a case; involvement drives access. */
+export const involvementGrounds = [
+  "triage",
+  "direction",
+  "pending-handover",
+  "accepted-handover",
+  "network-partner",
+  "mda",
+] as const;
 export const handoverStatuses = ["pending", "accepted", "declined", "withdrawn"] as const;
 
 export const caseFlagsSchema = z.object({
@@ -66,6 +75,13 @@ export const caseSchema = z.object({
   direction: z.enum(directions),
   director: z.object({ userId: z.uuid(), organisationId: z.uuid() }).nullable(),
   involvedOrganisationIds: z.array(z.uuid()),
+  involvements: z.array(
+    z.object({
+      organisationId: z.uuid(),
+      ground: z.enum(involvementGrounds),
+      since: z.iso.datetime(),
+    }),
+  ),
   persons: z.array(
     z.object({
       id: z.uuid(),
@@ -79,6 +95,14 @@ export const caseSchema = z.object({
   ),
   flags: caseFlagsSchema,
   reportIds: z.array(z.uuid()),
+  reports: z.array(
+    z.object({
+      id: z.uuid(),
+      reference: z.string(),
+      kind: z.enum(["advice", "report"]),
+      receivedAt: z.iso.datetime(),
+    }),
+  ),
   handovers: z.array(handoverSchema),
   restrainingOrders: z.array(restrainingOrderSchema),
   shelterStays: z.array(shelterStaySchema),

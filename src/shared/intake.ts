@@ -100,6 +100,17 @@ export const matchSchema = z.object({
   score: z.number(),
   reasons: z.array(z.enum(matchReasons)),
   status: z.enum(["proposed", "confirmed", "dismissed"]),
+  candidate: z
+    .object({
+      firstName: z.string().optional(),
+      lastName: z.string().optional(),
+      birthDate: isoDate.optional(),
+      postcode: z.string().optional(),
+      houseNumber: z.string().optional(),
+      city: z.string().optional(),
+    })
+    .optional()
+    .describe("the known person as Schakel knows them (in the report's detail, for the centre)"),
 });
 
 export const createdReportSchema = z.object({

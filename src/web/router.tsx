@@ -1,12 +1,18 @@
 import { createBrowserRouter } from "react-router";
 import { AppShell } from "./components/app-shell";
 import { RequireSession } from "./components/require-session";
+import { CasePage } from "./routes/case/case-page";
+import { CasesPage } from "./routes/case/cases-page";
 import { LoginPage } from "./routes/login-page";
-import { loginPath } from "./routes/navigation-state";
+import { loginPath, publicReportPath } from "./routes/navigation-state";
+import { NewReportPage } from "./routes/new-report-page";
 import { NotFoundPage } from "./routes/not-found-page";
+import { PublicReportPage } from "./routes/public-report-page";
+import { ReportPage } from "./routes/report/report-page";
+import { ReportQueuePage } from "./routes/report-queue-page";
 import { StartPage } from "./routes/start-page";
 
-/** The app's routes: the login page is public, everything else needs a session. */
+/** The app's routes: the login page and the public form need no session, everything else does. */
 export function createRouter() {
   return createBrowserRouter([
     {
@@ -14,7 +20,18 @@ export function createRouter() {
       element: <AppShell />,
       children: [
         { path: loginPath, element: <LoginPage /> },
-        { element: <RequireSession />, children: [{ index: true, element: <StartPage /> }] },
+        { path: publicReportPath, element: <PublicReportPage /> },
+        {
+          element: <RequireSession />,
+          children: [
+            { index: true, element: <StartPage /> },
+            { path: "meldingen", element: <ReportQueuePage /> },
+            { path: "meldingen/nieuw", element: <NewReportPage /> },
+            { path: "meldingen/:id", element: <ReportPage /> },
+            { path: "zaken", element: <CasesPage /> },
+            { path: "zaken/:id", element: <CasePage /> },
+          ],
+        },
         { path: "*", element: <NotFoundPage /> },
       ],
     },

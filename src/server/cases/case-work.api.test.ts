@@ -1,6 +1,6 @@
 import { and, desc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addMonths, dateInAmsterdam } from "../calendar/working-days.ts";
+import { addMonths, dateInAmsterdam } from "../../shared/calendar/working-days.ts";
 import { auditEntries, handovers } from "../db/schema.ts";
 import { createTestApp, type TestApp, type TestSession } from "../test-support/app.ts";
 import { createReportAs, handOver, sampleReport } from "../test-support/reports.ts";
@@ -53,6 +53,14 @@ describe("a case handed to the local team of Zwolle", () => {
       expect.objectContaining({ kind: "handover-accepted", handoverId }),
     );
     expect((await zwolle.post(`/api/v1/handovers/${handoverId}/accept`)).statusCode).toBe(409);
+    const involved = (await zwolle.get(`/api/v1/cases/${caseId}`)).json();
+    expect(involved.involvements).toEqual([
+      expect.objectContaining({ organisationId: intake.organisationId, ground: "triage" }),
+      expect.objectContaining({ organisationId: zwolle.organisationId, ground: "accepted-handover" }),
+    ]);
+    expect(involved.reports).toEqual([
+      expect.objectContaining({ kind: "report", reference: expect.any(String) }),
+    ]);
 
     // Zwolle takes direction.
     const director = await zwolle.post(`/api/v1/cases/${caseId}/director`, { userId: zwolle.userId });

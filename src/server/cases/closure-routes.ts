@@ -1,9 +1,9 @@
 import { z } from "zod";
+import { dateInAmsterdam } from "../../shared/calendar/working-days.ts";
 import { followUpOutcomeSchema, followUpSchema, reasonSchema } from "../../shared/cases.ts";
 import { authorizeCase } from "../access/policy.ts";
 import { accessOf } from "../access/route-guard.ts";
 import { auditedTransaction } from "../audit/audited-transaction.ts";
-import { dateInAmsterdam } from "../calendar/working-days.ts";
 import { notFound } from "../errors.ts";
 import type { App, RouteDeps } from "../http/types.ts";
 import { householdIds, onCase } from "./case-work.ts";

@@ -99,10 +99,16 @@ export async function getCaseDetail(
     return undefined;
   }
   const involvements = await tx
-    .selectDistinct({ organisationId: caseInvolvements.organisationId, kind: organisations.kind })
+    .select({
+      organisationId: caseInvolvements.organisationId,
+      kind: organisations.kind,
+      ground: caseInvolvements.ground,
+      since: caseInvolvements.startedAt,
+    })
     .from(caseInvolvements)
     .innerJoin(organisations, eq(organisations.id, caseInvolvements.organisationId))
-    .where(and(eq(caseInvolvements.caseId, caseId), isNull(caseInvolvements.endedAt)));
+    .where(and(eq(caseInvolvements.caseId, caseId), isNull(caseInvolvements.endedAt)))
+    .orderBy(asc(caseInvolvements.startedAt));
   const household = await tx
     .select({ role: casePersons.role, person: persons })
     .from(casePersons)
@@ -110,7 +116,12 @@ export async function getCaseDetail(
     .where(eq(casePersons.caseId, caseId))
     .orderBy(asc(persons.birthDate));
   const reportRows = await tx
-    .select({ id: reports.id })
+    .select({
+      id: reports.id,
+      reference: reports.reference,
+      kind: reports.kind,
+      receivedAt: reports.receivedAt,
+    })
     .from(reports)
     .where(eq(reports.caseId, caseId))
     .orderBy(asc(reports.receivedAt));
@@ -159,6 +170,11 @@ export async function getCaseDetail(
         ? { userId: c.directorUserId, organisationId: c.directorOrganisationId }
         : null,
     involvedOrganisationIds: [...new Set(involvements.map((i) => i.organisationId))],
+    involvements: involvements.map((i) => ({
+      organisationId: i.organisationId,
+      ground: i.ground as CaseDetail["involvements"][number]["ground"],
+      since: i.since.toISOString(),
+    })),
     persons: people,
     flags: {
       acuteUnsafety: latest?.acute ?? false,
@@ -168,6 +184,12 @@ export async function getCaseDetail(
       mda: involvements.some((i) => i.kind === "mda-team"),
     },
     reportIds: reportRows.map((r) => r.id),
+    reports: reportRows.map((r) => ({
+      id: r.id,
+      reference: r.reference,
+      kind: r.kind as "advice" | "report",
+      receivedAt: r.receivedAt.toISOString(),
+    })),
     handovers: handoverRows.map((h) => presentHandover(h, today)),
     ...measures,
     accessGround,

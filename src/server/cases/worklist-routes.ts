@@ -1,9 +1,9 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
+import { dateInAmsterdam } from "../../shared/calendar/working-days.ts";
 import { agreementWorkItemSchema, followUpSchema, notificationSchema } from "../../shared/cases.ts";
 import { accessOf } from "../access/route-guard.ts";
 import { auditedTransaction } from "../audit/audited-transaction.ts";
-import { dateInAmsterdam } from "../calendar/working-days.ts";
 import { notifications } from "../db/schema.ts";
 import { notFound } from "../errors.ts";
 import type { App, RouteDeps } from "../http/types.ts";

@@ -206,6 +206,7 @@ export const reportPersons = pgTable("report_persons", {
   reportId: uuid("report_id").notNull(),
   personKey: text("person_key").notNull(),
   personId: uuid("person_id").notNull(),
+  reportedPersonId: uuid("reported_person_id").notNull(),
   role: text("role").notNull(),
 });
 

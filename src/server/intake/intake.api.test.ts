@@ -138,14 +138,28 @@ describe("matching: known elsewhere?", () => {
     expect(confirmed.statusCode).toBe(200);
     // Her case is open: this report arrives during involvement.
     expect(confirmed.json()).toEqual({ status: "confirmed", earlierInvolvement: "during-involvement" });
+    expect(offered.candidate).toEqual({
+      firstName: "Fatima",
+      lastName: "El Amrani",
+      birthDate: "1988-03-14",
+    });
     const after = (await intake.get(`/api/v1/reports/${second.id}`)).json();
     expect(after.earlierInvolvement).toBe("during-involvement");
+    // The report still shows her as reported, now linked to the known person.
+    const reported = after.persons.find((p: { key: string }) => p.key === "m");
+    expect(reported).toMatchObject({ firstName: "Fatma", lastName: "el-Amrani", personId: motherId });
     expect(after.earlierInvolvementDetail).toBe("after-safety-assessment");
     expect(await latestAudit("report.match-confirm", second.id)).toBeDefined();
 
     // A verdict is final: the confirmed record has been merged into the known person.
     const again = await intake.post(`/api/v1/reports/${second.id}/matches/${best?.id}/dismiss`);
     expect(again.statusCode).toBe(409);
+
+    // One known person per reported person: a second confirmation for her is refused.
+    const otherCandidate = second.matches.find((m) => m.id !== best?.id && m.personKey === "m");
+    expect(otherCandidate).toBeDefined();
+    const second409 = await intake.post(`/api/v1/reports/${second.id}/matches/${otherCandidate?.id}/confirm`);
+    expect(second409.statusCode).toBe(409);
 
     // The same mother from earlier tests of this file is offered too: not her, here.
     const other = second.matches.find((m) => m.id !== best?.id && m.status === "proposed");

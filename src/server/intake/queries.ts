@@ -118,7 +118,8 @@ export async function getReportDetail(
   const people = await tx
     .select({ link: reportPersons, person: persons })
     .from(reportPersons)
-    .innerJoin(persons, eq(persons.id, reportPersons.personId))
+    // As reported: a confirmed match repoints person_id to the known person, not the report's words.
+    .innerJoin(persons, eq(persons.id, reportPersons.reportedPersonId))
     .where(eq(reportPersons.reportId, reportId))
     .orderBy(asc(reportPersons.personKey));
   const relations = await tx.select().from(reportRelations).where(eq(reportRelations.reportId, reportId));
@@ -136,9 +137,15 @@ export async function getReportDetail(
     .orderBy(asc(reportKindChanges.changedAt));
   const matchRows = isCentre
     ? await tx
-        .select({ match: reportMatches, caseReference: cases.reference, caseStatus: cases.status })
+        .select({
+          match: reportMatches,
+          caseReference: cases.reference,
+          caseStatus: cases.status,
+          candidate: persons,
+        })
         .from(reportMatches)
         .leftJoin(cases, eq(cases.id, reportMatches.caseId))
+        .innerJoin(persons, eq(persons.id, reportMatches.candidatePersonId))
         .where(eq(reportMatches.reportId, reportId))
         .orderBy(asc(reportMatches.personKey), desc(reportMatches.score))
     : [];
@@ -169,7 +176,7 @@ export async function getReportDetail(
     },
     persons: people.map(({ link, person: p }) => ({
       key: link.personKey,
-      personId: p.id,
+      personId: link.personId,
       role: link.role as ReportDetail["persons"][number]["role"],
       ...(p.firstName ? { firstName: p.firstName } : {}),
       ...(p.lastName ? { lastName: p.lastName } : {}),
@@ -200,7 +207,7 @@ export async function getReportDetail(
     ...(r.earlierInvolvementDetail ? { earlierInvolvementDetail: r.earlierInvolvementDetail } : {}),
     recurrence: r.recurrence,
     ...(r.caseId ? { caseId: r.caseId } : {}),
-    matches: matchRows.map(({ match: m, caseReference, caseStatus }) => ({
+    matches: matchRows.map(({ match: m, caseReference, caseStatus, candidate: c }) => ({
       id: m.id,
       personKey: m.personKey,
       personId: m.candidatePersonId,
@@ -210,6 +217,15 @@ export async function getReportDetail(
       score: Math.round(m.score * 100) / 100,
       reasons: m.reasons as ReportDetail["matches"][number]["reasons"],
       status: m.status as ReportDetail["matches"][number]["status"],
+      // Who the known person is, so the intake worker can judge "the same person?" (centre only).
+      candidate: {
+        ...(c.firstName ? { firstName: c.firstName } : {}),
+        ...(c.lastName ? { lastName: c.lastName } : {}),
+        ...(c.birthDate ? { birthDate: c.birthDate } : {}),
+        ...(c.postcode ? { postcode: c.postcode } : {}),
+        ...(c.houseNumber ? { houseNumber: c.houseNumber } : {}),
+        ...(c.city ? { city: c.city } : {}),
+      },
     })),
     ...(assessment
       ? {

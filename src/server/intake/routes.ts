@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { dateInAmsterdam } from "../../shared/calendar/working-days.ts";
 import {
   assessmentSchema,
   createdReportSchema,
@@ -13,7 +14,6 @@ import {
 import { authorizeReport, isCentreOf } from "../access/policy.ts";
 import { accessOf } from "../access/route-guard.ts";
 import { auditedTransaction } from "../audit/audited-transaction.ts";
-import { dateInAmsterdam } from "../calendar/working-days.ts";
 import { notFound } from "../errors.ts";
 import { decodeCursor, encodeCursor, pageSchema, paginationQuery } from "../http/pagination.ts";
 import type { App, RouteDeps } from "../http/types.ts";

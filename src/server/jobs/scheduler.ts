@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { dateInAmsterdam } from "../calendar/working-days.ts";
+import { dateInAmsterdam } from "../../shared/calendar/working-days.ts";
 import type { Db } from "../db/client.ts";
 import { notifyOverdueHandovers } from "../notifications/notify.ts";
 

@@ -1,6 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
-import type { WorkingDayCalendar } from "../calendar/working-days.ts";
+import type { WorkingDayCalendar } from "../../shared/calendar/working-days.ts";
 import type { Db } from "../db/client.ts";
 import { extraNonWorkingDays, settings } from "../db/schema.ts";
 

@@ -1,11 +1,11 @@
-import { z } from "zod";
+import type { z } from "zod";
 import {
   type CaseDetail,
   caseListItemSchema,
   caseSchema,
   type Handover,
-  type handoverStatuses,
   handoverSchema,
+  type handoverStatuses,
 } from "../../shared/cases";
 import { apiRequest } from "./client";
 import { type Page, pageOf, queryString, withSignal } from "./page";

@@ -8,10 +8,11 @@ import {
   reportDetailSchema,
   reportQueueItemSchema,
   type reportStatuses,
+  riskChecklistSchema,
   type SafetyAssessmentInput,
   type TriageInput,
 } from "../../shared/intake";
-import { apiRequest } from "./client";
+import { ApiError, apiRequest } from "./client";
 import { type Page, pageOf, queryString, withSignal } from "./page";
 
 export type ReportStatus = (typeof reportStatuses)[number];
@@ -29,7 +30,10 @@ export interface ReportFilter {
 const reportPageSchema = pageOf(reportQueueItemSchema);
 
 /** The intake queue, overdue first. */
-export async function fetchReports(filter: ReportFilter, signal?: AbortSignal): Promise<Page<ReportQueueItem>> {
+export async function fetchReports(
+  filter: ReportFilter,
+  signal?: AbortSignal,
+): Promise<Page<ReportQueueItem>> {
   const query = queryString({
     status: filter.status,
     municipalityCode: filter.municipalityCode,
@@ -42,7 +46,10 @@ export async function fetchReports(filter: ReportFilter, signal?: AbortSignal): 
 
 /** One report with its persons, matches, assessment and triage. */
 export async function fetchReport(id: string, signal?: AbortSignal): Promise<ReportDetail> {
-  return apiRequest(`/reports/${encodeURIComponent(id)}`, { schema: reportDetailSchema, ...withSignal(signal) });
+  return apiRequest(`/reports/${encodeURIComponent(id)}`, {
+    schema: reportDetailSchema,
+    ...withSignal(signal),
+  });
 }
 
 /** Records a report or advice request; answers its deadlines and the matches found. */
@@ -129,22 +136,16 @@ export async function triageReport(
   });
 }
 
-const localisedTextSchema = z.object({ nl: z.string(), en: z.string() });
-
-/**
- * The risk checklist as GET /risk-checklist answers it. The server has no response schema for it
- * in shared/ yet, so the web app checks the fields it uses here.
- */
-export const riskChecklistSchema = z.object({
-  id: z.string(),
-  version: z.number().int(),
-  title: localisedTextSchema,
-  items: z.array(z.object({ id: z.string(), text: localisedTextSchema, weight: z.number() })),
-  thresholds: z.object({ medium: z.number(), high: z.number() }),
-});
 export type RiskChecklist = z.infer<typeof riskChecklistSchema>;
 
-/** The active risk checklist, or null when none is configured. */
+/** The active risk checklist, or null when none is configured (the server answers 404 then). */
 export async function fetchRiskChecklist(signal?: AbortSignal): Promise<RiskChecklist | null> {
-  return apiRequest("/risk-checklist", { schema: riskChecklistSchema.nullable(), ...withSignal(signal) });
+  try {
+    return await apiRequest("/risk-checklist", { schema: riskChecklistSchema, ...withSignal(signal) });
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 404) {
+      return null;
+    }
+    throw error;
+  }
 }

@@ -23,3 +23,7 @@ export function queryString(params: Record<string, string | number | boolean | u
 
 /** Spreads an abort signal into request options only when there is one (exactOptionalPropertyTypes). */
 export const withSignal = (signal: AbortSignal | undefined) => (signal === undefined ? {} : { signal });
+
+/** Whether a path segment can be an id of the API (ids are UUIDs). */
+export const isUuid = (value: string): boolean =>
+  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);

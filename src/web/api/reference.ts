@@ -27,7 +27,10 @@ export async function fetchMunicipalities(signal?: AbortSignal): Promise<Municip
 
 /** The configured violence types, in their configured order. */
 export async function fetchViolenceTypes(signal?: AbortSignal): Promise<ViolenceTypeWithLabels[]> {
-  return apiRequest("/violence-types", { schema: z.array(violenceTypeWithLabelsSchema), ...withSignal(signal) });
+  return apiRequest("/violence-types", {
+    schema: z.array(violenceTypeWithLabelsSchema),
+    ...withSignal(signal),
+  });
 }
 
 /** The three public reference lists together, as most pages need them. */

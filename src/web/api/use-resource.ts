@@ -50,7 +50,9 @@ export function useResource<T>(
         }
         loadedKey.current = key;
         setResource(
-          error instanceof ApiError && error.status === 404 ? { status: "not-found" } : { status: "failed", error },
+          error instanceof ApiError && error.status === 404
+            ? { status: "not-found" }
+            : { status: "failed", error },
         );
       },
     );

@@ -6,6 +6,7 @@ import { loginPath, type NavigationState } from "../routes/navigation-state";
 import { useSession } from "../session/session-context";
 import { LanguageSwitch } from "./language-switch";
 import { LoadingMessage } from "./loading-message";
+import { MainNavigation } from "./main-navigation";
 import { SessionUnavailable } from "./session-unavailable";
 
 /** The frame of every page: skip link, header (name, language, user, logout), main and footer. */
@@ -62,6 +63,7 @@ export function AppShell() {
           <Link to="/" className="utrecht-link schakel-header__brand" aria-label={t("shell.homeLink")}>
             {t("app.name")}
           </Link>
+          {session.status === "authenticated" ? <MainNavigation user={session.user} /> : null}
           <div className="schakel-header__tools">
             <LanguageSwitch />
             {session.status === "authenticated" ? (

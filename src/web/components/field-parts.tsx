@@ -1,8 +1,13 @@
 import { FormFieldDescription, FormFieldErrorMessage, FormLabel } from "@utrecht/component-library-react";
 import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
 
 /** The ids of a field's description and error message, for aria-describedby; undefined when it has neither. */
-export function describedByOf(id: string, description: ReactNode, error: string | undefined): string | undefined {
+export function describedByOf(
+  id: string,
+  description: ReactNode,
+  error: string | undefined,
+): string | undefined {
   const parts = [
     description === undefined || description === null ? null : `${id}-description`,
     error === undefined ? null : `${id}-error`,
@@ -10,11 +15,28 @@ export function describedByOf(id: string, description: ReactNode, error: string 
   return parts.length === 0 ? undefined : parts.join(" ");
 }
 
+/** " (verplicht)" after the label of a field that must be filled in (WCAG 3.3.2). */
+export function RequiredMarker({ isRequired }: { isRequired: boolean }) {
+  const { t } = useTranslation();
+  return isRequired ? <span className="schakel-required"> {t("forms.required")}</span> : null;
+}
+
 /** The label row of a text-like field. */
-export function FieldLabel({ id, children }: { id: string; children: ReactNode }) {
+export function FieldLabel({
+  id,
+  children,
+  isRequired = false,
+}: {
+  id: string;
+  children: ReactNode;
+  isRequired?: boolean;
+}) {
   return (
     <div className="utrecht-form-field__label">
-      <FormLabel htmlFor={id}>{children}</FormLabel>
+      <FormLabel htmlFor={id}>
+        {children}
+        <RequiredMarker isRequired={isRequired} />
+      </FormLabel>
     </div>
   );
 }

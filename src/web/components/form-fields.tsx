@@ -10,7 +10,7 @@ import {
   Textarea,
 } from "@utrecht/component-library-react";
 import type { ReactNode, Ref } from "react";
-import { describedByOf, FieldDescription, FieldError, FieldLabel } from "./field-parts";
+import { describedByOf, FieldDescription, FieldError, FieldLabel, RequiredMarker } from "./field-parts";
 
 export interface Option<T extends string = string> {
   value: T;
@@ -49,7 +49,9 @@ export function SelectField<T extends string>({
   const isInvalid = error !== undefined;
   return (
     <FormField invalid={isInvalid} type="text">
-      <FieldLabel id={id}>{label}</FieldLabel>
+      <FieldLabel id={id} isRequired={required}>
+        {label}
+      </FieldLabel>
       <FieldDescription id={id}>{description}</FieldDescription>
       <FieldError id={id}>{error}</FieldError>
       <div className="utrecht-form-field__input">
@@ -106,7 +108,9 @@ export function TextareaField({
   const isInvalid = error !== undefined;
   return (
     <FormField invalid={isInvalid} type="text">
-      <FieldLabel id={id}>{label}</FieldLabel>
+      <FieldLabel id={id} isRequired={required}>
+        {label}
+      </FieldLabel>
       <FieldDescription id={id}>{description}</FieldDescription>
       <FieldError id={id}>{error}</FieldError>
       <div className="utrecht-form-field__input">
@@ -171,10 +175,17 @@ interface RadioGroupFieldProps<T extends string> {
   options: readonly Option<T>[];
   description?: ReactNode;
   error?: string | undefined;
-  required?: boolean;
+  /** Lays the options out side by side (short answers such as Ja / Nee / Onbekend). */
+  isInline?: boolean;
+  /** Marks the legend "(verplicht)"; the answer is checked on submit. */
+  isRequired?: boolean;
 }
 
-/** A group of radio buttons in a fieldset with its legend, description and error message. */
+/**
+ * A group of radio buttons in a fieldset with its legend, description and error message. The
+ * inputs carry no `required` attribute: browsers would mark an untouched group invalid at once;
+ * a missing answer is reported on submit instead.
+ */
 export function RadioGroupField<T extends string>({
   id,
   legend,
@@ -183,17 +194,21 @@ export function RadioGroupField<T extends string>({
   options,
   description,
   error,
-  required = false,
+  isInline = false,
+  isRequired = false,
 }: RadioGroupFieldProps<T>) {
   const describedBy = describedByOf(id, description, error);
   const isInvalid = error !== undefined;
   return (
     <Fieldset
       invalid={isInvalid}
-      className="schakel-fieldset"
+      className={isInline ? "schakel-fieldset schakel-radio-inline" : "schakel-fieldset"}
       {...(describedBy === undefined ? {} : { "aria-describedby": describedBy })}
     >
-      <FieldsetLegend>{legend}</FieldsetLegend>
+      <FieldsetLegend>
+        {legend}
+        <RequiredMarker isRequired={isRequired} />
+      </FieldsetLegend>
       <FieldDescription id={id}>{description}</FieldDescription>
       <FieldError id={id}>{error}</FieldError>
       {options.map((option, index) => {
@@ -207,7 +222,6 @@ export function RadioGroupField<T extends string>({
                 name={id}
                 value={option.value}
                 checked={value === option.value}
-                required={required}
                 invalid={isInvalid}
                 onChange={() => onChange(option.value)}
                 {...(option.description === undefined ? {} : { "aria-describedby": optionDescriptionId })}

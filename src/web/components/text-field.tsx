@@ -52,7 +52,9 @@ export function TextField({
 
   return (
     <FormField invalid={isInvalid} type="text">
-      <FieldLabel id={id}>{label}</FieldLabel>
+      <FieldLabel id={id} isRequired={required}>
+        {label}
+      </FieldLabel>
       <FieldDescription id={id}>{description}</FieldDescription>
       <FieldError id={id}>{error}</FieldError>
       <div className="utrecht-form-field__input">

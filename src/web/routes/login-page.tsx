@@ -1,7 +1,7 @@
 import { Alert, Button, ButtonGroup, Heading2, Paragraph } from "@utrecht/component-library-react";
 import { type FormEvent, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Navigate, useLocation } from "react-router";
+import { Link, Navigate, useLocation } from "react-router";
 import { problemTypes } from "../../shared/auth";
 import { logIn } from "../api/auth";
 import { ApiError, NetworkError } from "../api/client";
@@ -9,7 +9,7 @@ import { PageHeading } from "../components/page-heading";
 import { TextField } from "../components/text-field";
 import { useDocumentTitle } from "../components/use-document-title";
 import { useSession } from "../session/session-context";
-import { readNavigationState } from "./navigation-state";
+import { publicReportPath, readNavigationState } from "./navigation-state";
 
 type Step = "credentials" | "totp";
 type Field = "username" | "password" | "totp";
@@ -280,6 +280,15 @@ export function LoginPage() {
           </>
         )}
       </form>
+      <aside aria-labelledby="login-public-heading" className="schakel-login__public">
+        <Heading2 id="login-public-heading">{t("login.public.heading")}</Heading2>
+        <Paragraph>{t("login.public.text")}</Paragraph>
+        <Paragraph>
+          <Link to={publicReportPath} className="utrecht-link">
+            {t("login.public.link")}
+          </Link>
+        </Paragraph>
+      </aside>
     </div>
   );
 }

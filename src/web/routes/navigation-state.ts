@@ -10,6 +10,9 @@ export interface NavigationState {
 
 export const loginPath = "/inloggen";
 
+/** The public form for anyone worried about someone: no account needed. */
+export const publicReportPath = "/melden";
+
 /** Reads location state defensively: it survives reloads and may come from an older version. */
 export function readNavigationState(state: unknown): NavigationState {
   if (typeof state !== "object" || state === null) {

@@ -4,79 +4,62 @@ import {
   DataListKey,
   DataListValue,
   Heading2,
+  Heading3,
   Paragraph,
+  UnorderedList,
+  UnorderedListItem,
 } from "@utrecht/component-library-react";
-import { useEffect, useState } from "react";
+import { type ReactNode, useCallback } from "react";
 import { useTranslation } from "react-i18next";
-import { ApiError } from "../api/client";
-import { fetchOrganisations } from "../api/reference";
+import { Link } from "react-router";
+import type { SessionUser } from "../../shared/auth";
+import type { Handover } from "../../shared/cases";
+import type { ReportQueueItem } from "../../shared/intake";
+import { fetchCases, fetchHandovers } from "../api/cases";
+import { fetchReports } from "../api/intake";
+import { type ReferenceNames, useReferenceData, useReferenceNames } from "../api/use-reference";
+import { useResource } from "../api/use-resource";
+import { Deadline } from "../components/deadline";
+import { LoadFailed } from "../components/load-failed";
+import { LoadingMessage } from "../components/loading-message";
 import { PageHeading } from "../components/page-heading";
 import { useDocumentTitle } from "../components/use-document-title";
-import { useAuthenticatedUser, useSession } from "../session/session-context";
+import { can, isCentreUser } from "../session/capabilities";
+import { useAuthenticatedUser } from "../session/session-context";
 
-type OrganisationName =
-  | { status: "loading" }
-  | { status: "loaded"; name: string | undefined }
-  | { status: "failed" };
-
-/** Loads the name of the user's organisation from the reference list. */
-function useOrganisationName(organisationId: string): OrganisationName {
-  const { expire } = useSession();
-  const [state, setState] = useState<OrganisationName>({ status: "loading" });
-
-  useEffect(() => {
-    const controller = new AbortController();
-    setState({ status: "loading" });
-    fetchOrganisations(controller.signal).then(
-      (organisations) => {
-        const organisation = organisations.find((candidate) => candidate.id === organisationId);
-        setState({ status: "loaded", name: organisation?.name });
-      },
-      (error: unknown) => {
-        if (controller.signal.aborted) {
-          return;
-        }
-        if (error instanceof ApiError && error.status === 401) {
-          expire();
-          return;
-        }
-        setState({ status: "failed" });
-      },
-    );
-    return () => {
-      controller.abort();
-    };
-  }, [organisationId, expire]);
-
-  return state;
-}
+/** How many urgent reports and cases the start page lists; the full lists are a click away. */
+const urgentCount = 5;
+/** Open reports are counted from pages of at most this many per status. */
+const countLimit = 200;
 
 /**
- * A worker's start page: who they are, and the three lists later work fills: the queue with its
- * deadlines, their cases and the pending handovers. Until those exist the lists are honestly empty.
+ * A worker's start page: who they are, and for the roles that work with them, the queue with its
+ * deadlines (overdue first), their organisation's cases and the pending handovers. Roles that
+ * never see persons (policy, privacy, administration) get only what applies to them.
  */
 export function StartPage() {
   const { t } = useTranslation();
   const user = useAuthenticatedUser();
-  const organisation = useOrganisationName(user.organisationId);
+  const { reference } = useReferenceData();
+  const names = useReferenceNames(reference.status === "loaded" ? reference.data : undefined);
   useDocumentTitle(t("start.title"));
 
   let organisationText: string;
-  if (organisation.status === "loading") {
+  if (reference.status === "loading") {
     organisationText = t("shell.loading");
-  } else if (organisation.status === "failed") {
+  } else if (reference.status !== "loaded") {
     organisationText = t("start.organisationError");
   } else {
-    organisationText = organisation.name ?? t("start.organisationUnknown");
+    organisationText =
+      reference.data.organisations.find((candidate) => candidate.id === user.organisationId)?.name ??
+      t("start.organisationUnknown");
   }
   const roleText =
     user.roles.length === 0 ? t("start.noRoles") : user.roles.map((role) => t(`roles.${role}`)).join(", ");
-
-  const sections = [
-    { id: "queue", heading: t("start.queue.heading"), empty: t("start.queue.empty") },
-    { id: "cases", heading: t("start.cases.heading"), empty: t("start.cases.empty") },
-    { id: "handovers", heading: t("start.handovers.heading"), empty: t("start.handovers.empty") },
-  ];
+  const isCentre = reference.status === "loaded" && isCentreUser(user, reference.data.organisations);
+  const showQueue = isCentre && can(user, "readReports");
+  const showCases = can(user, "readCases");
+  const showHandovers = can(user, "readHandovers");
 
   return (
     <>
@@ -91,14 +74,215 @@ export function StartPage() {
           <DataListValue>{roleText}</DataListValue>
         </DataListItem>
       </DataList>
-      <div className="schakel-start-sections">
-        {sections.map((section) => (
-          <section key={section.id} aria-labelledby={`start-${section.id}`} className="schakel-start-section">
-            <Heading2 id={`start-${section.id}`}>{section.heading}</Heading2>
-            <Paragraph>{section.empty}</Paragraph>
-          </section>
-        ))}
-      </div>
+      {showQueue || showCases || showHandovers ? (
+        <div className="schakel-start-sections">
+          {showQueue ? <QueueSection user={user} names={names} /> : null}
+          {showCases ? <CasesSection names={names} /> : null}
+          {showHandovers ? <HandoversSection names={names} /> : null}
+        </div>
+      ) : reference.status === "loaded" ? (
+        <Paragraph>{t("start.noCaseWork")}</Paragraph>
+      ) : null}
     </>
+  );
+}
+
+interface QueueSummary {
+  open: ReportQueueItem[];
+  /** True when there were more open reports than one page: the counts are then lower bounds. */
+  hasMore: boolean;
+}
+
+async function loadQueueSummary(signal: AbortSignal): Promise<QueueSummary> {
+  const [assessment, triage] = await Promise.all([
+    fetchReports({ status: "awaiting-assessment", limit: countLimit }, signal),
+    fetchReports({ status: "awaiting-triage", limit: countLimit }, signal),
+  ]);
+  const open = [...assessment.items, ...triage.items].sort((a, b) =>
+    (a.dueOn ?? "9999") === (b.dueOn ?? "9999")
+      ? Number(b.acuteConcern) - Number(a.acuteConcern)
+      : (a.dueOn ?? "9999") < (b.dueOn ?? "9999")
+        ? -1
+        : 1,
+  );
+  return { open, hasMore: assessment.nextCursor !== null || triage.nextCursor !== null };
+}
+
+function QueueSection({ user, names }: { user: SessionUser; names: ReferenceNames }) {
+  const { t } = useTranslation();
+  const { resource, reload } = useResource(`start-queue-${user.id}`, loadQueueSummary);
+  let content: ReactNode;
+  if (resource.status === "loading") {
+    content = <LoadingMessage />;
+  } else if (resource.status !== "loaded") {
+    content = (
+      <LoadFailed error={resource.status === "failed" ? resource.error : undefined} onRetry={reload} />
+    );
+  } else if (resource.data.open.length === 0) {
+    content = (
+      <>
+        <Paragraph>{t("start.queue.empty")}</Paragraph>
+        {can(user, "createReports") ? (
+          <Paragraph>
+            <Link to="/meldingen/nieuw" className="utrecht-link">
+              {t("queue.newReport")}
+            </Link>
+          </Paragraph>
+        ) : null}
+      </>
+    );
+  } else {
+    const { open, hasMore } = resource.data;
+    const overdue = open.filter((item) => item.overdue).length;
+    const countKey = hasMore ? "start.queue.countAtLeast" : "start.queue.count";
+    content = (
+      <>
+        <Paragraph>
+          {t(countKey, { count: open.length })} {t("start.queue.overdue", { count: overdue })}
+        </Paragraph>
+        <Heading3>{t("start.queue.urgentHeading")}</Heading3>
+        <UnorderedList className="schakel-plain-list">
+          {open.slice(0, urgentCount).map((item) => (
+            <UnorderedListItem key={item.id}>
+              <Link to={`/meldingen/${item.id}`} className="utrecht-link">
+                {item.reference}
+              </Link>{" "}
+              — {t(`reportKind.${item.kind}`)}, {names.municipality(item.municipalityCode)},{" "}
+              {t(`reportStatus.${item.status}`).toLocaleLowerCase()}
+              {item.acuteConcern ? `, ${t("queue.acute").toLocaleLowerCase()}` : ""}.{" "}
+              {item.dueOn === null ? null : (
+                <>
+                  {t("start.queue.due")} <Deadline dueOn={item.dueOn} />
+                </>
+              )}
+            </UnorderedListItem>
+          ))}
+        </UnorderedList>
+        <Paragraph>
+          <Link to="/meldingen" className="utrecht-link">
+            {t("start.queue.toQueue")}
+          </Link>
+        </Paragraph>
+      </>
+    );
+  }
+  return (
+    <section aria-labelledby="start-queue" className="schakel-start-section">
+      <Heading2 id="start-queue">{t("start.queue.heading")}</Heading2>
+      {content}
+    </section>
+  );
+}
+
+function CasesSection({ names }: { names: ReferenceNames }) {
+  const { t } = useTranslation();
+  const load = useCallback(
+    (signal: AbortSignal) => fetchCases({ status: "open", limit: urgentCount }, signal),
+    [],
+  );
+  const { resource, reload } = useResource("start-cases", load);
+  let content: ReactNode;
+  if (resource.status === "loading") {
+    content = <LoadingMessage />;
+  } else if (resource.status !== "loaded") {
+    content = (
+      <LoadFailed error={resource.status === "failed" ? resource.error : undefined} onRetry={reload} />
+    );
+  } else if (resource.data.items.length === 0) {
+    content = <Paragraph>{t("start.cases.empty")}</Paragraph>;
+  } else {
+    content = (
+      <>
+        <UnorderedList className="schakel-plain-list">
+          {resource.data.items.map((item) => (
+            <UnorderedListItem key={item.id}>
+              <Link to={`/zaken/${item.id}`} className="utrecht-link">
+                {item.reference}
+              </Link>{" "}
+              — {names.municipality(item.municipalityCode)}, {t("case.phaseLabel").toLocaleLowerCase()}{" "}
+              {t(`phase.${item.phase}`).toLocaleLowerCase()},{" "}
+              {t(`direction.${item.direction}`).toLocaleLowerCase()}
+            </UnorderedListItem>
+          ))}
+        </UnorderedList>
+        <Paragraph>
+          <Link to="/zaken" className="utrecht-link">
+            {t("start.cases.toCases")}
+          </Link>
+        </Paragraph>
+      </>
+    );
+  }
+  return (
+    <section aria-labelledby="start-cases" className="schakel-start-section">
+      <Heading2 id="start-cases">{t("start.cases.heading")}</Heading2>
+      {content}
+    </section>
+  );
+}
+
+function HandoverList({ items, names }: { items: Handover[]; names: ReferenceNames }) {
+  const { t } = useTranslation();
+  return (
+    <UnorderedList className="schakel-plain-list">
+      {items.map((handover) => (
+        <UnorderedListItem key={handover.id}>
+          <Link to={`/zaken/${handover.caseId}`} className="utrecht-link">
+            {handover.caseReference ?? t("start.handovers.case")}
+          </Link>{" "}
+          —{" "}
+          {t("start.handovers.fromTo", {
+            from: names.organisation(handover.fromOrganisationId),
+            to: names.organisation(handover.toOrganisationId),
+          })}{" "}
+          {t("start.handovers.acceptBy")} <Deadline dueOn={handover.dueOn} />
+        </UnorderedListItem>
+      ))}
+    </UnorderedList>
+  );
+}
+
+function HandoversSection({ names }: { names: ReferenceNames }) {
+  const { t } = useTranslation();
+  const load = useCallback(
+    (signal: AbortSignal) => fetchHandovers({ status: "pending", limit: 50 }, signal),
+    [],
+  );
+  const { resource, reload } = useResource("start-handovers", load);
+  let content: ReactNode;
+  if (resource.status === "loading") {
+    content = <LoadingMessage />;
+  } else if (resource.status !== "loaded") {
+    content = (
+      <LoadFailed error={resource.status === "failed" ? resource.error : undefined} onRetry={reload} />
+    );
+  } else if (resource.data.items.length === 0) {
+    content = <Paragraph>{t("start.handovers.empty")}</Paragraph>;
+  } else {
+    // Without a direction (older servers) a handover counts as outgoing: the safer reading for the sender.
+    const incoming = resource.data.items.filter((item) => item.direction === "incoming");
+    const outgoing = resource.data.items.filter((item) => item.direction !== "incoming");
+    content = (
+      <>
+        <Heading3>{t("start.handovers.incoming", { count: incoming.length })}</Heading3>
+        {incoming.length === 0 ? (
+          <Paragraph>{t("start.handovers.noIncoming")}</Paragraph>
+        ) : (
+          <HandoverList items={incoming} names={names} />
+        )}
+        <Heading3>{t("start.handovers.outgoing", { count: outgoing.length })}</Heading3>
+        {outgoing.length === 0 ? (
+          <Paragraph>{t("start.handovers.noOutgoing")}</Paragraph>
+        ) : (
+          <HandoverList items={outgoing} names={names} />
+        )}
+      </>
+    );
+  }
+  return (
+    <section aria-labelledby="start-handovers" className="schakel-start-section">
+      <Heading2 id="start-handovers">{t("start.handovers.heading")}</Heading2>
+      {content}
+    </section>
   );
 }

@@ -21,7 +21,10 @@ export function can(user: Pick<SessionUser, "roles">, capability: Capability): b
 }
 
 /** Whether the user works at the centre, which runs the intake of its region. */
-export function isCentreUser(user: Pick<SessionUser, "organisationId">, organisations: Organisation[]): boolean {
+export function isCentreUser(
+  user: Pick<SessionUser, "organisationId">,
+  organisations: Organisation[],
+): boolean {
   return organisations.some(
     (organisation) => organisation.id === user.organisationId && organisation.kind === "centre",
   );

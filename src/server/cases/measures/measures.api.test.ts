@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addCalendarDays, dateInAmsterdam } from "../../calendar/working-days.ts";
+import { addCalendarDays, dateInAmsterdam } from "../../../shared/calendar/working-days.ts";
 import { createTestApp, type TestApp, type TestSession } from "../../test-support/app.ts";
 import { createReportAs, handOver, sampleReport } from "../../test-support/reports.ts";
 

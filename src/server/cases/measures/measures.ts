@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { and, asc, eq, inArray } from "drizzle-orm";
+import { dateInAmsterdam } from "../../../shared/calendar/working-days.ts";
 import type { Principal } from "../../access/principal.ts";
-import { dateInAmsterdam } from "../../calendar/working-days.ts";
 import type { Db } from "../../db/client.ts";
 import { casePersons, cases, persons, restrainingOrders, shelterStays } from "../../db/schema.ts";
 import { AppError, notFound } from "../../errors.ts";

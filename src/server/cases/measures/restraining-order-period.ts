@@ -1,4 +1,4 @@
-import { addCalendarDays } from "../../calendar/working-days.ts";
+import { addCalendarDays } from "../../../shared/calendar/working-days.ts";
 
 /** A restraining order applies for 10 days, the day of imposition included (DOMAIN.md 5). */
 export const initialDays = 10;

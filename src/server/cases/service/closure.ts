@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { and, asc, eq, isNull } from "drizzle-orm";
+import { addMonths, dateInAmsterdam } from "../../../shared/calendar/working-days.ts";
 import type { Principal } from "../../access/principal.ts";
-import { addMonths, dateInAmsterdam } from "../../calendar/working-days.ts";
 import type { Db } from "../../db/client.ts";
 import { cases, followUps, handovers } from "../../db/schema.ts";
 import { AppError, notFound } from "../../errors.ts";

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, isNull } from "drizzle-orm";
+import { addWorkingDays, dateInAmsterdam } from "../../../shared/calendar/working-days.ts";
 import type { Principal } from "../../access/principal.ts";
-import { addWorkingDays, dateInAmsterdam } from "../../calendar/working-days.ts";
 import type { Db } from "../../db/client.ts";
 import { caseInvolvements, cases, handovers, organisations } from "../../db/schema.ts";
 import { AppError, notFound } from "../../errors.ts";

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, inArray } from "drizzle-orm";
+import { addWorkingDays, dateInAmsterdam } from "../../../shared/calendar/working-days.ts";
 import type { CreateReport } from "../../../shared/intake.ts";
-import { addWorkingDays, dateInAmsterdam } from "../../calendar/working-days.ts";
 import type { Db } from "../../db/client.ts";
 import { nextReference } from "../../db/references.ts";
 import {
@@ -189,7 +189,9 @@ export async function createReport(
       surnameKey: p.lastName ? surnameKey(p.lastName) : null,
       firstNameKey: p.firstName ? firstNameKey(p.firstName) : null,
     });
-    await tx.insert(reportPersons).values({ reportId: id, personKey: p.key, personId, role: p.role });
+    await tx
+      .insert(reportPersons)
+      .values({ reportId: id, personKey: p.key, personId, reportedPersonId: personId, role: p.role });
   }
   if (input.relations.length > 0) {
     await tx

@@ -27,16 +27,38 @@ export async function decideMatch(
   if (match.status !== "proposed") {
     throw new AppError("CONFLICT", `This match was already ${match.status}.`);
   }
+  if (decision === "confirmed") {
+    const [other] = await tx
+      .select({ id: reportMatches.id })
+      .from(reportMatches)
+      .where(
+        and(
+          eq(reportMatches.reportId, reportId),
+          eq(reportMatches.personKey, match.personKey),
+          eq(reportMatches.status, "confirmed"),
+        ),
+      )
+      .limit(1);
+    if (other) {
+      throw new AppError(
+        "CONFLICT",
+        "Another known person was already confirmed for this person of the report.",
+      );
+    }
+  }
   await tx
     .update(reportMatches)
     .set({ status: decision, decidedBy: userId, decidedAt: now })
     .where(eq(reportMatches.id, matchId));
   const [own] = await tx
-    .select({ personId: reportPersons.personId })
+    .select({ personId: reportPersons.personId, reportedPersonId: reportPersons.reportedPersonId })
     .from(reportPersons)
     .where(and(eq(reportPersons.reportId, reportId), eq(reportPersons.personKey, match.personKey)));
   if (decision === "confirmed" && own && own.personId !== match.candidatePersonId) {
-    await tx.update(persons).set({ mergedInto: match.candidatePersonId }).where(eq(persons.id, own.personId));
+    await tx
+      .update(persons)
+      .set({ mergedInto: match.candidatePersonId })
+      .where(eq(persons.id, own.reportedPersonId));
     await tx
       .update(reportPersons)
       .set({ personId: match.candidatePersonId })

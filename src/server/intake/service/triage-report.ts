@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, isNull } from "drizzle-orm";
+import { addWorkingDays, dateInAmsterdam } from "../../../shared/calendar/working-days.ts";
 import type { TriageInput } from "../../../shared/intake.ts";
 import type { Principal } from "../../access/principal.ts";
-import { addWorkingDays, dateInAmsterdam } from "../../calendar/working-days.ts";
 import { recordCaseEvent } from "../../cases/events.ts";
 import { startPlan } from "../../cases/safety-plan/plan-store.ts";
 import type { Db } from "../../db/client.ts";

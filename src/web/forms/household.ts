@@ -1,0 +1,226 @@
+import type { TFunction } from "i18next";
+import type { personRoles, relationTypes } from "../../shared/intake";
+import type { FieldProblem } from "./problems";
+
+export type PersonRole = (typeof personRoles)[number];
+export type RelationType = (typeof relationTypes)[number];
+
+/** A person as typed into the household editor: every field a string until the report is sent. */
+export interface PersonDraft {
+  /** The person's key within the report (`p1`, `p2`, …); stable while persons are added and removed. */
+  key: string;
+  firstName: string;
+  lastName: string;
+  birthDate: string;
+  bsn: string;
+  role: PersonRole | "";
+  street: string;
+  houseNumber: string;
+  postcode: string;
+  city: string;
+}
+
+/** A relation as typed: from and to are person keys. */
+export interface RelationDraft {
+  id: string;
+  from: string;
+  type: RelationType | "";
+  to: string;
+}
+
+export interface HouseholdDraft {
+  persons: PersonDraft[];
+  relations: RelationDraft[];
+}
+
+export function emptyPerson(key: string): PersonDraft {
+  return {
+    key,
+    firstName: "",
+    lastName: "",
+    birthDate: "",
+    bsn: "",
+    role: "",
+    street: "",
+    houseNumber: "",
+    postcode: "",
+    city: "",
+  };
+}
+
+/** The id of a person's field in the form, e.g. `person-p2-birth-date`. */
+export const personFieldId = (key: string, field: string): string => `person-${key}-${field}`;
+/** The id of a relation's field in the form, e.g. `relation-r1-type`. */
+export const relationFieldId = (id: string, field: "from" | "type" | "to"): string =>
+  `relation-${id}-${field}`;
+
+/** "Persoon 2" or "Persoon 2 (Karim el-Amrani)": how the form names a person. */
+export function personLabel(t: TFunction, persons: readonly PersonDraft[], key: string): string {
+  const index = persons.findIndex((person) => person.key === key);
+  const person = persons[index];
+  if (person === undefined) {
+    return t("household.unknownPerson");
+  }
+  const name = `${person.firstName.trim()} ${person.lastName.trim()}`.trim();
+  return name === ""
+    ? t("household.personNumber", { number: index + 1 })
+    : t("household.personNumberNamed", { number: index + 1, name });
+}
+
+const trimmed = (value: string): string | undefined => (value.trim() === "" ? undefined : value.trim());
+
+/** The persons of a draft as the API takes them; empty fields are left out. */
+export function personsForRequest(persons: readonly PersonDraft[], includeBsn: boolean) {
+  return persons.map((person) => {
+    const firstName = trimmed(person.firstName);
+    const lastName = trimmed(person.lastName);
+    const birthDate = trimmed(person.birthDate);
+    const bsn = includeBsn ? trimmed(person.bsn.replace(/\s/g, "")) : undefined;
+    const street = trimmed(person.street);
+    const houseNumber = trimmed(person.houseNumber);
+    const postcode = trimmed(person.postcode);
+    const city = trimmed(person.city);
+    const hasAddress = [street, houseNumber, postcode, city].some((part) => part !== undefined);
+    return {
+      key: person.key,
+      // The role is checked before sending (checkHousehold); "other" is never sent for an empty one.
+      role: person.role === "" ? ("other" as const) : person.role,
+      ...(firstName === undefined ? {} : { firstName }),
+      ...(lastName === undefined ? {} : { lastName }),
+      ...(birthDate === undefined ? {} : { birthDate }),
+      ...(bsn === undefined ? {} : { bsn }),
+      ...(hasAddress
+        ? {
+            address: {
+              ...(street === undefined ? {} : { street }),
+              ...(houseNumber === undefined ? {} : { houseNumber }),
+              ...(postcode === undefined ? {} : { postcode }),
+              ...(city === undefined ? {} : { city }),
+            },
+          }
+        : {}),
+    };
+  });
+}
+
+/** The relations of a draft as the API takes them (checked complete by checkHousehold first). */
+export function relationsForRequest(relations: readonly RelationDraft[]) {
+  return relations.flatMap((relation) =>
+    relation.type === "" ? [] : [{ from: relation.from, to: relation.to, type: relation.type }],
+  );
+}
+
+/** What must be chosen before a household can be sent: at least one person, each with a role; complete relations. */
+export function checkHousehold(
+  t: TFunction,
+  draft: HouseholdDraft,
+  options: { addPersonId: string; withRelations: boolean },
+): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  if (draft.persons.length === 0) {
+    problems.push({ fieldId: options.addPersonId, message: t("household.errors.noPersons") });
+  }
+  for (const person of draft.persons) {
+    if (person.role === "") {
+      const message = t("household.errors.role");
+      problems.push({
+        fieldId: personFieldId(person.key, "role"),
+        message,
+        summary: `${personLabel(t, draft.persons, person.key)}: ${message}`,
+      });
+    }
+  }
+  if (options.withRelations) {
+    draft.relations.forEach((relation, index) => {
+      const context = t("household.relationNumber", { number: index + 1 });
+      const add = (field: "from" | "type" | "to", message: string) =>
+        problems.push({
+          fieldId: relationFieldId(relation.id, field),
+          message,
+          summary: `${context}: ${message}`,
+        });
+      if (relation.from === "") {
+        add("from", t("household.errors.relationFrom"));
+      }
+      if (relation.type === "") {
+        add("type", t("household.errors.relationType"));
+      }
+      if (relation.to === "") {
+        add("to", t("household.errors.relationTo"));
+      } else if (relation.to === relation.from) {
+        add("to", t("household.errors.relationSame"));
+      }
+    });
+  }
+  return problems;
+}
+
+const personFieldNames: Record<string, string> = {
+  key: "first-name",
+  firstName: "first-name",
+  lastName: "last-name",
+  birthDate: "birth-date",
+  bsn: "bsn",
+  role: "role",
+  street: "street",
+  houseNumber: "house-number",
+  postcode: "postcode",
+  city: "city",
+};
+
+/**
+ * Maps an API validation path within `persons` or `relations` (e.g. `persons.1.address.postcode`)
+ * to the field in the editor and a message in the interface language; undefined for other paths.
+ */
+export function householdProblemForPath(
+  t: TFunction,
+  draft: HouseholdDraft,
+  path: string,
+  addPersonId: string,
+): FieldProblem | undefined {
+  if (path === "persons") {
+    return { fieldId: addPersonId, message: t("household.errors.noPersons") };
+  }
+  const personMatch = /^persons\.(\d+)(?:\.(?:address\.)?(\w+))?/.exec(path);
+  if (personMatch !== null) {
+    const person = draft.persons[Number(personMatch[1])];
+    if (person === undefined) {
+      return { fieldId: addPersonId, message: t("household.errors.person") };
+    }
+    const field = personFieldNames[personMatch[2] ?? "key"] ?? "first-name";
+    const messages: Record<string, string> = {
+      "first-name": t("household.errors.firstName"),
+      "last-name": t("household.errors.lastName"),
+      "birth-date": t("household.errors.birthDate"),
+      bsn: t("household.errors.bsn"),
+      role: t("household.errors.role"),
+      street: t("household.errors.street"),
+      "house-number": t("household.errors.houseNumber"),
+      postcode: t("household.errors.postcode"),
+      city: t("household.errors.city"),
+    };
+    const message = messages[field] ?? t("forms.errors.invalid");
+    return {
+      fieldId: personFieldId(person.key, field),
+      message,
+      summary: `${personLabel(t, draft.persons, person.key)}: ${message}`,
+    };
+  }
+  const relationMatch = /^relations\.(\d+)(?:\.(from|to|type))?/.exec(path);
+  if (relationMatch !== null) {
+    const index = Number(relationMatch[1]);
+    const relation = draft.relations[index];
+    if (relation === undefined) {
+      return undefined;
+    }
+    const field = (relationMatch[2] ?? "from") as "from" | "type" | "to";
+    const message =
+      field === "type" ? t("household.errors.relationType") : t("household.errors.relationPersons");
+    return {
+      fieldId: relationFieldId(relation.id, field),
+      message,
+      summary: `${t("household.relationNumber", { number: index + 1 })}: ${message}`,
+    };
+  }
+  return undefined;
+}

@@ -1,0 +1,155 @@
+import { Button, ButtonGroup, Paragraph } from "@utrecht/component-library-react";
+import { type FormEvent, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { type ReportDetail, routes, type TriageInput } from "../../../shared/intake";
+import type { Organisation } from "../../../shared/reference";
+import { ApiError } from "../../api/client";
+import { triageReport } from "../../api/intake";
+import { ErrorSummary } from "../../components/error-summary";
+import { FormFailure } from "../../components/form-failure";
+import { RadioGroupField, SelectField, TextareaField } from "../../components/form-fields";
+import { type FieldProblem, messageFor, validationErrorsOf } from "../../forms/problems";
+import { useFormFeedback } from "../../forms/use-form-feedback";
+
+type Route = (typeof routes)[number];
+
+/** The kinds of organisation a case can be handed to: care and safety partners (as the server allows). */
+const handoverKinds = new Set(["local-team", "mda-team", "shelter", "child-protection", "police", "other"]);
+
+/**
+ * The triage: the route that follows from the safety assessment, its rationale and, for a
+ * handover, the organisation that takes over. Before an assessment the server refuses (409) and
+ * the form says why.
+ */
+export function TriageForm({
+  report,
+  organisations,
+  ownOrganisationId,
+  onTriaged,
+}: {
+  report: ReportDetail;
+  organisations: Organisation[];
+  ownOrganisationId: string;
+  onTriaged: (caseId: string | undefined) => void;
+}) {
+  const { t } = useTranslation();
+  const [route, setRoute] = useState<Route | "">("");
+  const [organisationId, setOrganisationId] = useState("");
+  const [rationale, setRationale] = useState("");
+  const [isBusy, setBusy] = useState(false);
+  const feedback = useFormFeedback();
+  const needsOrganisation = route === "handover";
+  const offersOrganisation = route === "handover" || route === "mda";
+
+  const targets = organisations
+    .filter((organisation) => handoverKinds.has(organisation.kind) && organisation.id !== ownOrganisationId)
+    .filter((organisation) => route !== "mda" || organisation.kind === "mda-team")
+    .map((organisation) => ({ value: organisation.id, label: organisation.name }));
+
+  function handleSubmit(event: FormEvent<HTMLFormElement>): void {
+    event.preventDefault();
+    if (isBusy) {
+      return;
+    }
+    const problems: FieldProblem[] = [];
+    if (route === "") {
+      problems.push({ fieldId: "triage-route", message: t("triage.errors.route") });
+    }
+    if (needsOrganisation && organisationId === "") {
+      problems.push({ fieldId: "triage-organisation", message: t("triage.errors.organisation") });
+    }
+    if (rationale.trim() === "") {
+      problems.push({ fieldId: "triage-rationale", message: t("triage.errors.rationale") });
+    }
+    if (problems.length > 0 || route === "") {
+      feedback.showProblems(problems);
+      return;
+    }
+    const body: TriageInput = {
+      route,
+      rationale: rationale.trim(),
+      ...(offersOrganisation && organisationId !== "" ? { toOrganisationId: organisationId } : {}),
+    };
+    setBusy(true);
+    feedback.clear();
+    triageReport(report.id, body).then(
+      (answer) => {
+        setBusy(false);
+        onTriaged(answer.caseId);
+      },
+      (error: unknown) => {
+        setBusy(false);
+        const errors = validationErrorsOf(error);
+        if (errors !== undefined && errors.length > 0) {
+          feedback.showProblems(
+            errors.map(({ path }) =>
+              path.startsWith("toOrganisationId")
+                ? { fieldId: "triage-organisation", message: t("triage.errors.organisationInvalid") }
+                : path.startsWith("rationale")
+                  ? { fieldId: "triage-rationale", message: t("triage.errors.rationale") }
+                  : { fieldId: "triage-route", message: t("triage.errors.route") },
+            ),
+          );
+          return;
+        }
+        let conflict = t("triage.errors.conflict");
+        if (error instanceof ApiError && error.hasType("/assessment-required")) {
+          conflict = t("triage.errors.assessmentRequired");
+        } else if (report.kind === "advice") {
+          conflict = t("triage.errors.adviceOnlyClose");
+        }
+        feedback.showFailure(error, { conflict });
+      },
+    );
+  }
+
+  return (
+    <form noValidate onSubmit={handleSubmit} className="schakel-form">
+      <ErrorSummary problems={feedback.problems} occurrence={feedback.occurrence} />
+      <FormFailure message={feedback.failure} occurrence={feedback.occurrence} />
+      {report.assessment === undefined ? <Paragraph>{t("triage.assessmentFirst")}</Paragraph> : null}
+      <RadioGroupField
+        id="triage-route"
+        legend={t("triage.route")}
+        value={route}
+        onChange={setRoute}
+        options={routes.map((value) => ({
+          value,
+          label: t(`route.${value}`),
+          description: t(`routeDescription.${value}`),
+        }))}
+        isRequired
+        error={messageFor(feedback.problems, "triage-route")}
+      />
+      {offersOrganisation ? (
+        <SelectField
+          id="triage-organisation"
+          label={t(route === "mda" ? "triage.mdaTeam" : "triage.organisation")}
+          description={t(route === "mda" ? "triage.mdaTeamDescription" : "triage.organisationDescription")}
+          value={organisationId}
+          onChange={setOrganisationId}
+          emptyOption={t(route === "mda" ? "triage.defaultMdaTeam" : "forms.choose")}
+          options={targets}
+          required={needsOrganisation}
+          error={messageFor(feedback.problems, "triage-organisation")}
+        />
+      ) : null}
+      <TextareaField
+        id="triage-rationale"
+        label={t("triage.rationale")}
+        description={t("triage.rationaleDescription")}
+        value={rationale}
+        onChange={setRationale}
+        rows={4}
+        maxLength={10_000}
+        required
+        error={messageFor(feedback.problems, "triage-rationale")}
+      />
+      <ButtonGroup>
+        <Button type="submit" appearance="primary-action-button" busy={isBusy}>
+          {t("triage.submit")}
+        </Button>
+      </ButtonGroup>
+    </form>
+  );
+}
