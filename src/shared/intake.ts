@@ -65,8 +65,59 @@ export const reporterSchema = z.strictObject({
   contact: text(200).optional().describe("phone number or e-mail address for feedback to the reporter"),
 });
 
-/** The body of POST /reports (melding of adviesvraag). */
-export const createReportSchema = z.strictObject({
+/**
+ * The checks across fields of a report, run together with the field checks so that every problem
+ * is listed at once: unique person keys, relations between two different persons of the report,
+ * a sector only for a professional reporter.
+ */
+function checkReportStructure(
+  report: {
+    persons?: { key?: unknown }[] | undefined;
+    relations?: { from?: unknown; to?: unknown }[] | undefined;
+    reporter?: { category?: unknown; sector?: unknown } | undefined;
+  },
+  ctx: z.RefinementCtx,
+): void {
+  const persons = Array.isArray(report.persons) ? report.persons : [];
+  const keys = persons.map((p) => p?.key);
+  keys.forEach((key, i) => {
+    if (typeof key === "string" && keys.indexOf(key) !== i) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["persons", i, "key"],
+        message: "keys must be unique within the report",
+      });
+    }
+  });
+  const relations = Array.isArray(report.relations) ? report.relations : [];
+  relations.forEach((r, i) => {
+    for (const end of ["from", "to"] as const) {
+      if (typeof r?.[end] === "string" && !keys.includes(r[end])) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["relations", i, end],
+          message: "names no person of this report",
+        });
+      }
+    }
+    if (typeof r?.from === "string" && r.from === r.to) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["relations", i, "to"],
+        message: "a relation needs two different persons",
+      });
+    }
+  });
+  if (report.reporter?.sector !== undefined && report.reporter.category !== "professional") {
+    ctx.addIssue({
+      code: "custom",
+      path: ["reporter", "sector"],
+      message: "only a professional reporter has a sector",
+    });
+  }
+}
+
+const reportFields = z.strictObject({
   kind: z.enum(reportKinds),
   receivedAt: z.iso.datetime({ offset: true }),
   channel: z.enum(channels),
@@ -78,14 +129,20 @@ export const createReportSchema = z.strictObject({
   narrative: text(20_000).min(1),
   acuteConcern: z.boolean(),
 });
+
+/** The body of POST /reports (melding of adviesvraag). */
+export const createReportSchema = reportFields.superRefine(checkReportStructure);
 export type CreateReport = z.infer<typeof createReportSchema>;
 
 /** The public web form: no channel, reporter category limited, no internal fields. */
-export const publicReportSchema = createReportSchema.omit({ channel: true, receivedAt: true }).extend({
-  reporter: reporterSchema.extend({
-    category: z.enum(["professional", "resident", "anonymous", "self"]),
-  }),
-});
+export const publicReportSchema = reportFields
+  .omit({ channel: true, receivedAt: true })
+  .extend({
+    reporter: reporterSchema.extend({
+      category: z.enum(["professional", "resident", "anonymous", "self"]),
+    }),
+  })
+  .superRefine(checkReportStructure);
 export type PublicReport = z.infer<typeof publicReportSchema>;
 
 export const deadlinesSchema = z.object({ safetyAssessment: isoDate, triage: isoDate });

@@ -78,22 +78,31 @@ describe("POST /reports", () => {
     ]);
   });
 
-  it("rejects relations naming unknown persons, duplicate keys and unknown violence types together", async () => {
+  it("lists checks across fields together with the field checks", async () => {
     const report = sampleReport();
     const response = await intake.post("/api/v1/reports", {
       ...report,
-      persons: [...report.persons, { ...report.persons[0], key: "p1" }],
+      persons: [...report.persons, { ...report.persons[0], key: "p1", bsn: "123456789" }],
       relations: [{ from: "p1", to: "p9", type: "partner" }],
+      reporter: { category: "resident", sector: "education" },
+    });
+    expect(response.statusCode).toBe(400);
+    expect(errorPaths(response.json())).toEqual([
+      "persons.3.bsn",
+      "persons.3.key",
+      "relations.0.to",
+      "reporter.sector",
+    ]);
+  });
+
+  it("rejects an unknown municipality and violence types together", async () => {
+    const response = await intake.post("/api/v1/reports", {
+      ...sampleReport(),
       violenceTypes: ["partner-violence", "no-such-type"],
       municipalityCode: "GM9999",
     });
     expect(response.statusCode).toBe(400);
-    expect(errorPaths(response.json())).toEqual([
-      "municipalityCode",
-      "persons.3.key",
-      "relations.0.to",
-      "violenceTypes.1",
-    ]);
+    expect(errorPaths(response.json())).toEqual(["municipalityCode", "violenceTypes.1"]);
   });
 
   it("refuses a report received in the future and stores nothing", async () => {

@@ -50,29 +50,10 @@ export interface CreatedReport {
   }[];
 }
 
-/** Cross-field checks the schema cannot express; every problem is reported at once. */
+/** Checks against reference data (municipality, violence types); every problem is reported at once. */
 async function checkReferences(tx: Db, input: CreateReport, regionId: string | undefined) {
+  // Person keys, relations and the sector are checked by the schema (createReportSchema).
   const errors: { path: string; message: string }[] = [];
-  const keys = input.persons.map((p) => p.key);
-  keys.forEach((key, i) => {
-    if (keys.indexOf(key) !== i) {
-      errors.push({ path: `persons.${i}.key`, message: "keys must be unique within the report" });
-    }
-  });
-  input.relations.forEach((r, i) => {
-    if (!keys.includes(r.from)) {
-      errors.push({ path: `relations.${i}.from`, message: "names no person of this report" });
-    }
-    if (!keys.includes(r.to)) {
-      errors.push({ path: `relations.${i}.to`, message: "names no person of this report" });
-    }
-    if (r.from === r.to) {
-      errors.push({ path: `relations.${i}.to`, message: "a relation needs two different persons" });
-    }
-  });
-  if (input.reporter.sector && input.reporter.category !== "professional") {
-    errors.push({ path: "reporter.sector", message: "only a professional reporter has a sector" });
-  }
   const [municipality] = await tx
     .select({ regionId: municipalities.regionId })
     .from(municipalities)
