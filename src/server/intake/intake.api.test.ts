@@ -372,6 +372,7 @@ describe("safety assessment and triage", () => {
       rationale: "Local help.",
     });
     expect(handover.statusCode).toBe(409);
+    expect(handover.json().type).toMatch(/\/advice-only-closes$/);
     const closed = await intake.post(`/api/v1/reports/${created.id}/triage`, {
       route: "close-with-advice",
       rationale: "The teacher knows what to do next.",

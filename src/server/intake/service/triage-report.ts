@@ -96,6 +96,7 @@ export async function triageReport(
     throw new AppError(
       "CONFLICT",
       "An advice request leaves responsibility with the person who asked; turn it into a report first.",
+      { type: "advice-only-closes" },
     );
   }
 
