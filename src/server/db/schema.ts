@@ -83,6 +83,7 @@ export const persons = pgTable("persons", {
   bsn: text("bsn"),
   street: text("street"),
   houseNumber: text("house_number"),
+  houseNumberKey: text("house_number_key"),
   postcode: text("postcode"),
   city: text("city"),
   surnameKey: text("surname_key"),

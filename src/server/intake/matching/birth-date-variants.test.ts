@@ -16,4 +16,10 @@ describe("birth date variants", () => {
   it("has no swapped variant when day and month cannot be swapped", () => {
     expect(birthDateVariants("1990-04-25")).not.toContain("1990-25-04");
   });
+
+  it("never offers a year before 1900 (the year 2000 has 0000 one digit away)", () => {
+    const variants = birthDateVariants("2000-02-29");
+    expect(variants.every((v) => Number(v.slice(0, 4)) >= 1900)).toBe(true);
+    expect(variants).toContain("2000-02-28");
+  });
 });

@@ -1,6 +1,13 @@
+/** Nobody Schakel meets was born before 1900; year 0 is not even a date in PostgreSQL. */
+const earliestYear = 1900;
+
 const isRealDate = (iso: string): boolean => {
   const d = new Date(`${iso}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === iso;
+  return (
+    !Number.isNaN(d.getTime()) &&
+    d.toISOString().slice(0, 10) === iso &&
+    Number(iso.slice(0, 4)) >= earliestYear
+  );
 };
 
 /**

@@ -61,8 +61,12 @@ export async function findCandidates(
         OR (p.birth_date = ANY(${datesArray}::date[])
             AND ((${surname}::text IS NOT NULL AND p.surname_key % ${surname})
                  OR (${first}::text IS NOT NULL AND p.first_name_key = ${first})))
-        OR (${postcode}::text IS NOT NULL AND p.postcode = ${postcode} AND regexp_replace(lower(p.house_number), '[[:space:]-]+', '', 'g') = ${houseNumber})
+        OR (${postcode}::text IS NOT NULL AND p.postcode = ${postcode} AND p.house_number_key = ${houseNumber})
       )
+    -- At national scale a common surname with its birth-date variants passes 200 rows: keep the
+    -- most similar ones, not an arbitrary 200.
+    ORDER BY (p.bsn IS NOT DISTINCT FROM ${input.bsn ?? null}) DESC,
+             similarity(coalesce(p.surname_key, ''), coalesce(${surname}::text, '')) DESC
     LIMIT 200`);
   const rows = (result as unknown as { rows: Row[] }).rows;
   const scored: Candidate[] = [];

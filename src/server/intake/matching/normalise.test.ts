@@ -129,6 +129,9 @@ describe("postcode and house number", () => {
     expect(normaliseHouseNumber("12 A")).toBe("12a");
     expect(normaliseHouseNumber("12-a")).toBe("12a");
     expect(normaliseHouseNumber("12a")).toBe("12a");
+    expect(normaliseHouseNumber("13-6")).toBe("13-6");
+    expect(normaliseHouseNumber("13 6")).toBe("13-6");
+    expect(normaliseHouseNumber("136")).toBe("136");
   });
 });
 
@@ -250,6 +253,13 @@ describe("scoreCandidate", () => {
     );
     expect(result.reasons).not.toContain("bsn");
     expect(result.score).toBeLessThan(0.6);
+  });
+
+  it("does not offer a twin: same surname, birth date and address but another first name", () => {
+    const twin = scoreCandidate(person, { ...person, firstName: "Samira" });
+    expect(twin.score).toBeLessThan(0.6);
+    // A variant or a typo of the first name is still the same person.
+    expect(scoreCandidate(person, { ...person, firstName: "Fatma" }).score).toBeGreaterThanOrEqual(0.6);
   });
 
   it("gives everything equal but the BSN 0.95, so 1 always means a BSN", () => {

@@ -222,9 +222,18 @@ export function normalisePostcode(postcode: string): string {
   return postcode.replace(/\s+/g, "").toUpperCase();
 }
 
-/** A house number in comparable form: lower case without spaces and hyphens ("12 A", "12-a" → "12a"). */
+/**
+ * A house number in comparable form: lower case, a letter joined to its number ("12 A", "12-a" →
+ * "12a"), but two numbers kept apart by one hyphen ("13-6", "13 6" → "13-6"), since "136" is
+ * another house.
+ */
 export function normaliseHouseNumber(houseNumber: string): string {
-  return houseNumber.replace(/[\s-]+/g, "").toLowerCase();
+  return houseNumber
+    .trim()
+    .toLowerCase()
+    .replace(/(\d)[\s-]+(?=\d)/g, "$1/")
+    .replace(/[\s-]+/g, "")
+    .replaceAll("/", "-");
 }
 
 const isoDatePattern = /^\d{4}-\d{2}-\d{2}$/;
@@ -333,7 +342,9 @@ export function isOneEditApart(a: string, b: string): boolean {
  *   relation, "address" for an equal address.
  * - Caps: without a "birthDate" or "address" reason the score is at most 0.5 (a name alone never suffices);
  *   without a "name" reason at most 0.55 (a birth date and an address are shared by a household);
- *   without a BSN at most 0.95, so 1 always means the BSN.
+ *   without a BSN at most 0.95, so 1 always means the BSN; with two first names that clearly differ
+ *   (similarity below 0.3 after variants and more than one edit apart) at most 0.55, so a twin or
+ *   sibling is not offered.
  * So nothing reaches 0.6 without a name reason and a birth-date or address reason, while equal surnames and
  * first names with any birth-date relation or the same address always do (0.68 for a one-digit date).
  * Two different valid BSNs are not counted against a candidate: the person deciding sees both.
@@ -352,6 +363,7 @@ export const matchWeights = {
   capWithoutSupport: 0.5,
   capWithoutName: 0.55,
   capWithoutBsn: 0.95,
+  differentFirstName: 0.3,
 } as const;
 
 function surnameSimilarity(a: string, b: string): number {
@@ -444,6 +456,15 @@ export function scoreCandidate(input: MatchInput, candidate: MatchCandidate): Ma
     score = Math.min(score, matchWeights.capWithoutSupport);
   }
   if (!reasons.includes("name")) {
+    score = Math.min(score, matchWeights.capWithoutName);
+  }
+  // Same surname and birth date but clearly another first name: a twin or a sibling, not this person.
+  // One typo in a short name ("Jan" → "Jn") is not "clearly another" although trigrams say so.
+  const clearlyOtherFirstName =
+    firstName !== null &&
+    firstName < matchWeights.differentFirstName &&
+    !isOneEditApart(firstNameKey(input.firstName ?? ""), firstNameKey(candidate.firstName ?? ""));
+  if (clearlyOtherFirstName) {
     score = Math.min(score, matchWeights.capWithoutName);
   }
   score = Math.min(score, matchWeights.capWithoutBsn);

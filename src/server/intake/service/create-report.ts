@@ -19,7 +19,7 @@ import { loadCalendar, loadDeadlineSettings } from "../../settings/settings.ts";
 import { classifyEarlierInvolvement } from "../earlier-involvement.ts";
 import { knownInvolvements, latestCaseOfPerson } from "../household.ts";
 import { findCandidates } from "../matching/find-candidates.ts";
-import { firstNameKey, normalisePostcode, surnameKey } from "../matching/normalise.ts";
+import { firstNameKey, normaliseHouseNumber, normalisePostcode, surnameKey } from "../matching/normalise.ts";
 
 export interface CreateReportContext {
   /** The user recording it; absent for the public form. */
@@ -165,6 +165,7 @@ export async function createReport(
       bsn: p.bsn ?? null,
       street: p.address?.street ?? null,
       houseNumber: p.address?.houseNumber ?? null,
+      houseNumberKey: p.address?.houseNumber ? normaliseHouseNumber(p.address.houseNumber) : null,
       postcode: p.address?.postcode ? normalisePostcode(p.address.postcode) : null,
       city: p.address?.city ?? null,
       surnameKey: p.lastName ? surnameKey(p.lastName) : null,
