@@ -1,7 +1,8 @@
-import { and, eq, isNull } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Role } from "../../shared/auth.ts";
+import { activeInvolvements } from "../cases/involvement.ts";
 import type { Db } from "../db/client.ts";
-import { caseInvolvements, persons, reports } from "../db/schema.ts";
+import { persons, reports } from "../db/schema.ts";
 import { AppError, notFound } from "../errors.ts";
 import type { Principal } from "./principal.ts";
 
@@ -68,19 +69,7 @@ const groundLabels: Record<string, string> = {
  * unknown case answers, because a case's existence is itself personal data.
  */
 export async function authorizeCase(tx: Db, principal: Principal, caseId: string): Promise<string> {
-  const rows = await tx
-    .select({ ground: caseInvolvements.ground, startedAt: caseInvolvements.startedAt })
-    .from(caseInvolvements)
-    .where(
-      and(
-        eq(caseInvolvements.caseId, caseId),
-        eq(caseInvolvements.organisationId, principal.organisationId),
-        isNull(caseInvolvements.endedAt),
-      ),
-    )
-    .orderBy(caseInvolvements.startedAt)
-    .limit(1);
-  const [involvement] = rows;
+  const [involvement] = await activeInvolvements(tx, caseId, principal.organisationId);
   if (!involvement) {
     throw notFound();
   }
@@ -96,17 +85,7 @@ const groundOf = (involvement: { ground: string; startedAt: Date }): string =>
  * it (403).
  */
 export async function authorizeCaseWork(tx: Db, principal: Principal, caseId: string): Promise<string> {
-  const involvements = await tx
-    .select({ ground: caseInvolvements.ground, startedAt: caseInvolvements.startedAt })
-    .from(caseInvolvements)
-    .where(
-      and(
-        eq(caseInvolvements.caseId, caseId),
-        eq(caseInvolvements.organisationId, principal.organisationId),
-        isNull(caseInvolvements.endedAt),
-      ),
-    )
-    .orderBy(caseInvolvements.startedAt);
+  const involvements = await activeInvolvements(tx, caseId, principal.organisationId);
   if (involvements.length === 0) {
     throw notFound();
   }

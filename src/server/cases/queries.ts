@@ -12,9 +12,9 @@ import {
   organisations,
   persons,
   reports,
-  safetyAssessments,
 } from "../db/schema.ts";
 import { measuresOfCase } from "./measures/measures.ts";
+import { acuteUnsafetyOpen } from "./service/case-state.ts";
 
 /** Only the cases the caller's organisation is involved in now: the filter is SQL, not after loading. */
 const involvedNow = (principal: Principal): SQL => sql`exists (select 1 from ${caseInvolvements}
@@ -125,13 +125,7 @@ export async function getCaseDetail(
     .from(reports)
     .where(eq(reports.caseId, caseId))
     .orderBy(asc(reports.receivedAt));
-  const [latest] = await tx
-    .select({ acute: safetyAssessments.acuteUnsafety })
-    .from(safetyAssessments)
-    .leftJoin(reports, eq(reports.id, safetyAssessments.reportId))
-    .where(or(eq(safetyAssessments.caseId, caseId), eq(reports.caseId, caseId)))
-    .orderBy(desc(safetyAssessments.assessedAt))
-    .limit(1);
+  const acuteUnsafety = await acuteUnsafetyOpen(tx, caseId);
   const handoverRows = await tx
     .select()
     .from(handovers)
@@ -177,7 +171,7 @@ export async function getCaseDetail(
     })),
     persons: people,
     flags: {
-      acuteUnsafety: latest?.acute ?? false,
+      acuteUnsafety,
       childrenWithoutHelp: people.filter((p) => isChild(p) && !p.helpOffered).length,
       restrainingOrderActive: measures.restrainingOrders.some((o) => o.active),
       inShelter: measures.shelterStays.some((st) => st.active),

@@ -1,18 +1,11 @@
 import { randomUUID } from "node:crypto";
-import { and, desc, eq, isNull, ne, or } from "drizzle-orm";
+import { and, desc, eq, or } from "drizzle-orm";
 import type { Principal } from "../../access/principal.ts";
 import type { Db } from "../../db/client.ts";
-import {
-  caseInvolvements,
-  casePersons,
-  cases,
-  helpOffered,
-  reports,
-  safetyAssessments,
-  users,
-} from "../../db/schema.ts";
+import { casePersons, cases, helpOffered, reports, safetyAssessments, users } from "../../db/schema.ts";
 import { AppError, notFound } from "../../errors.ts";
 import { recordCaseEvent } from "../events.ts";
+import { activeInvolvements } from "../involvement.ts";
 import { type Phase, phaseBlockers } from "../safety-plan/phase-guard.ts";
 import { currentPlan } from "../safety-plan/plan-store.ts";
 
@@ -91,20 +84,9 @@ export async function changeDirector(tx: Db, principal: Principal, caseId: strin
     .select({ id: users.id, organisationId: users.organisationId, active: users.active })
     .from(users)
     .where(eq(users.id, userId));
-  const [involved] = user
-    ? await tx
-        .select({ id: caseInvolvements.id })
-        .from(caseInvolvements)
-        .where(
-          and(
-            eq(caseInvolvements.caseId, caseId),
-            eq(caseInvolvements.organisationId, user.organisationId),
-            isNull(caseInvolvements.endedAt),
-            ne(caseInvolvements.ground, "pending-handover"),
-          ),
-        )
-        .limit(1)
-    : [];
+  const involved = user
+    ? (await activeInvolvements(tx, caseId, user.organisationId)).some((i) => i.ground !== "pending-handover")
+    : false;
   if (!user?.active || !involved) {
     throw new AppError(
       "INVALID_INPUT",

@@ -5,10 +5,10 @@ import type { Principal } from "../../access/principal.ts";
 import type { Db } from "../../db/client.ts";
 import { caseInvolvements, cases, handovers, organisations } from "../../db/schema.ts";
 import { AppError, notFound } from "../../errors.ts";
-import { involve } from "../../intake/service/triage-report.ts";
 import { notify } from "../../notifications/notify.ts";
 import { loadCalendar, loadDeadlineSettings } from "../../settings/settings.ts";
 import { recordCaseEvent } from "../events.ts";
+import { endInvolvement, involve } from "../involvement.ts";
 
 /** Organisations a case can be handed to: care and safety partners, not the policy side. */
 export const handoverKinds = new Set([
@@ -20,20 +20,6 @@ export const handoverKinds = new Set([
   "police",
   "other",
 ]);
-
-async function endInvolvement(tx: Db, caseId: string, organisationId: string, ground: string, at: Date) {
-  await tx
-    .update(caseInvolvements)
-    .set({ endedAt: at })
-    .where(
-      and(
-        eq(caseInvolvements.caseId, caseId),
-        eq(caseInvolvements.organisationId, organisationId),
-        eq(caseInvolvements.ground, ground),
-        isNull(caseInvolvements.endedAt),
-      ),
-    );
-}
 
 /**
  * Proposes to hand the case (or a part of the work) to another organisation. The receiver may read
@@ -76,7 +62,21 @@ export async function proposeHandover(
   if (already) {
     throw new AppError("CONFLICT", "A handover to that organisation is already pending.");
   }
-  const now = new Date();
+  return startHandover(tx, principal, caseId, target.id, input, new Date());
+}
+
+/**
+ * Creates a pending handover with its acceptance deadline in working days: the receiver is
+ * involved on the ground "pending handover" (it may read the case to decide) and notified.
+ */
+export async function startHandover(
+  tx: Db,
+  principal: Principal,
+  caseId: string,
+  toOrganisationId: string,
+  input: { note: string; warmHandoverAt?: string | undefined },
+  now: Date,
+) {
   const settings = await loadDeadlineSettings(tx);
   const calendar = await loadCalendar(tx);
   const id = randomUUID();
@@ -85,7 +85,7 @@ export async function proposeHandover(
     id,
     caseId,
     fromOrganisationId: principal.organisationId,
-    toOrganisationId: target.id,
+    toOrganisationId,
     status: "pending",
     note: input.note,
     warmHandoverAt: input.warmHandoverAt ? new Date(input.warmHandoverAt) : null,
@@ -93,11 +93,11 @@ export async function proposeHandover(
     createdBy: principal.userId,
     createdAt: now,
   });
-  await involve(tx, caseId, target.id, "pending-handover", now);
-  await notify(tx, target.id, "handover-received", { caseId, handoverId: id }, now);
+  await involve(tx, caseId, toOrganisationId, "pending-handover", now);
+  await notify(tx, toOrganisationId, "handover-received", { caseId, handoverId: id }, now);
   await recordCaseEvent(tx, caseId, principal, "handover-proposed", {
     at: now,
-    details: { handoverId: id, toOrganisationId: target.id, dueOn },
+    details: { handoverId: id, toOrganisationId, dueOn },
   });
   return { id, status: "pending" as const, dueOn };
 }

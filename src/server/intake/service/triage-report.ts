@@ -1,17 +1,16 @@
 import { randomUUID } from "node:crypto";
-import { and, eq, isNull } from "drizzle-orm";
-import { addWorkingDays, dateInAmsterdam } from "../../../shared/calendar/working-days.ts";
+import { and, eq } from "drizzle-orm";
 import type { TriageInput } from "../../../shared/intake.ts";
 import type { Principal } from "../../access/principal.ts";
 import { recordCaseEvent } from "../../cases/events.ts";
+import { involve } from "../../cases/involvement.ts";
 import { startPlan } from "../../cases/safety-plan/plan-store.ts";
+import { handoverKinds, startHandover } from "../../cases/service/handovers.ts";
 import type { Db } from "../../db/client.ts";
 import { nextReference } from "../../db/references.ts";
 import {
-  caseInvolvements,
   casePersons,
   cases,
-  handovers,
   organisations,
   reportPersons,
   reports,
@@ -19,43 +18,12 @@ import {
   triages,
 } from "../../db/schema.ts";
 import { AppError } from "../../errors.ts";
-import { notify } from "../../notifications/notify.ts";
-import { loadCalendar, loadDeadlineSettings } from "../../settings/settings.ts";
 import { openCaseOfHousehold } from "../household.ts";
-
-/** Organisations a case can be handed to: care and safety partners, not the policy side. */
-const handoverKinds = new Set(["local-team", "mda-team", "shelter", "child-protection", "police", "other"]);
 
 export interface TriageResult {
   caseId?: string;
   handoverId?: string;
   personIds: string[];
-}
-
-/** Adds an organisation's involvement on a ground unless it already has one that is active. */
-export async function involve(
-  tx: Db,
-  caseId: string,
-  organisationId: string,
-  ground: "triage" | "pending-handover" | "accepted-handover" | "mda",
-  now: Date,
-): Promise<void> {
-  const [active] = await tx
-    .select({ id: caseInvolvements.id })
-    .from(caseInvolvements)
-    .where(
-      and(
-        eq(caseInvolvements.caseId, caseId),
-        eq(caseInvolvements.organisationId, organisationId),
-        eq(caseInvolvements.ground, ground),
-        isNull(caseInvolvements.endedAt),
-      ),
-    );
-  if (!active) {
-    await tx
-      .insert(caseInvolvements)
-      .values({ id: randomUUID(), caseId, organisationId, ground, startedAt: now });
-  }
 }
 
 /**
@@ -172,26 +140,7 @@ export async function triageReport(
       .onConflictDoNothing();
     await involve(tx, caseId, principal.organisationId, "triage", now);
     if (target) {
-      const settings = await loadDeadlineSettings(tx);
-      const calendar = await loadCalendar(tx);
-      handoverId = randomUUID();
-      await tx.insert(handovers).values({
-        id: handoverId,
-        caseId,
-        fromOrganisationId: principal.organisationId,
-        toOrganisationId: target.id,
-        status: "pending",
-        note: input.rationale,
-        dueOn: addWorkingDays(dateInAmsterdam(now), settings.handoverAcceptanceWorkingDays, calendar),
-        createdBy: principal.userId,
-        createdAt: now,
-      });
-      await involve(tx, caseId, target.id, "pending-handover", now);
-      await notify(tx, target.id, "handover-received", { caseId, handoverId }, now);
-      await recordCaseEvent(tx, caseId, principal, "handover-proposed", {
-        at: now,
-        details: { handoverId, toOrganisationId: target.id },
-      });
+      handoverId = (await startHandover(tx, principal, caseId, target.id, { note: input.rationale }, now)).id;
     }
   }
 

@@ -1,0 +1,58 @@
+import { randomUUID } from "node:crypto";
+import { and, eq, isNull } from "drizzle-orm";
+import type { Db } from "../db/client.ts";
+import { caseInvolvements } from "../db/schema.ts";
+
+export type InvolvementGround = "triage" | "direction" | "pending-handover" | "accepted-handover" | "mda";
+
+/** The organisation's involvements in the case that have not ended, the oldest first. */
+export function activeInvolvements(tx: Db, caseId: string, organisationId: string) {
+  return tx
+    .select({ ground: caseInvolvements.ground, startedAt: caseInvolvements.startedAt })
+    .from(caseInvolvements)
+    .where(
+      and(
+        eq(caseInvolvements.caseId, caseId),
+        eq(caseInvolvements.organisationId, organisationId),
+        isNull(caseInvolvements.endedAt),
+      ),
+    )
+    .orderBy(caseInvolvements.startedAt);
+}
+
+/** Adds an organisation's involvement on a ground unless it already has one that is active. */
+export async function involve(
+  tx: Db,
+  caseId: string,
+  organisationId: string,
+  ground: InvolvementGround,
+  now: Date,
+): Promise<void> {
+  const active = await activeInvolvements(tx, caseId, organisationId);
+  if (!active.some((i) => i.ground === ground)) {
+    await tx
+      .insert(caseInvolvements)
+      .values({ id: randomUUID(), caseId, organisationId, ground, startedAt: now });
+  }
+}
+
+/** Ends the organisation's active involvement on this ground (its other grounds stay). */
+export async function endInvolvement(
+  tx: Db,
+  caseId: string,
+  organisationId: string,
+  ground: string,
+  at: Date,
+) {
+  await tx
+    .update(caseInvolvements)
+    .set({ endedAt: at })
+    .where(
+      and(
+        eq(caseInvolvements.caseId, caseId),
+        eq(caseInvolvements.organisationId, organisationId),
+        eq(caseInvolvements.ground, ground),
+        isNull(caseInvolvements.endedAt),
+      ),
+    );
+}
