@@ -348,6 +348,9 @@ describe("intake: from a new report to a handover, and the public form", () => {
       .filter({ hasText: "Bekende persoon 1 voor Fatma el-Amrani" });
     expect(await candidate.textContent()).toContain("naam lijkt");
     expect(await candidate.textContent()).toContain("geboortedatum");
+    // The known person as Schakel knows them, to judge "the same person?".
+    expect(await candidate.textContent()).toContain("NaamFatima El Amrani");
+    expect(await candidate.textContent()).toContain("Geboortedatum14 maart 1988");
     const confirmed = nextApiResponse(page, "POST", /^\/reports\/[^/]+\/matches\/[^/]+\/confirm$/);
     await candidate.getByRole("button", { name: "Zelfde persoon" }).click();
     expect((await confirmed).status()).toBe(200);
@@ -450,6 +453,9 @@ describe("intake: from a new report to a handover, and the public form", () => {
     expect(await page.getByRole("heading", { level: 2 }).allTextContents()).toEqual([
       "Mijn zaken",
       "Openstaande overdrachten",
+      "Berichten",
+      "Open afspraken van uw organisatie",
+      "Nazorg",
     ]);
     await expectNoAxeViolations(page);
 

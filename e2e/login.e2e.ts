@@ -132,6 +132,9 @@ describe("logging in to Schakel", () => {
       "Mijn wachtrij",
       "Mijn zaken",
       "Openstaande overdrachten",
+      "Berichten",
+      "Open afspraken van uw organisatie",
+      "Nazorg",
     ]);
     // The sections load their lists on their own: wait for the queue's answer.
     await expect.poll(() => main.textContent()).toContain("Er staan geen meldingen in uw wachtrij");
@@ -144,6 +147,9 @@ describe("logging in to Schakel", () => {
       "My queue",
       "My cases",
       "Pending handovers",
+      "Notifications",
+      "Open agreements of your organisation",
+      "Follow-up",
     ]);
     expect(await h1.textContent()).toBe(`Welcome, ${user.displayName}`);
     expect(await main.textContent()).toContain("Intake worker");

@@ -73,7 +73,7 @@ export const caseSchema = z.object({
   status: z.enum(["open", "closed"]),
   phase: z.enum(phases),
   direction: z.enum(directions),
-  director: z.object({ userId: z.uuid(), organisationId: z.uuid() }).nullable(),
+  director: z.object({ userId: z.uuid(), organisationId: z.uuid(), name: z.string().optional() }).nullable(),
   involvedOrganisationIds: z.array(z.uuid()),
   involvements: z.array(
     z.object({
@@ -180,8 +180,8 @@ export const agreementWorkItemSchema = z.object({
   caseReference: z.string(),
   agreementId: z.string(),
   text: z.string(),
-  dueOn: z.string().nullable(),
-  ownerUserId: z.string().nullable(),
+  dueOn: z.iso.date().nullable(),
+  ownerUserId: z.uuid().nullable(),
 });
 
 export const notificationSchema = z.object({

@@ -3,6 +3,8 @@ import { AppShell } from "./components/app-shell";
 import { RequireSession } from "./components/require-session";
 import { CasePage } from "./routes/case/case-page";
 import { CasesPage } from "./routes/case/cases-page";
+import { PlanPage } from "./routes/case/plan/plan-page";
+import { PlanVersionsPage } from "./routes/case/plan/plan-versions-page";
 import { LoginPage } from "./routes/login-page";
 import { loginPath, publicReportPath } from "./routes/navigation-state";
 import { NewReportPage } from "./routes/new-report-page";
@@ -30,6 +32,8 @@ export function createRouter() {
             { path: "meldingen/:id", element: <ReportPage /> },
             { path: "zaken", element: <CasesPage /> },
             { path: "zaken/:id", element: <CasePage /> },
+            { path: "zaken/:id/plan", element: <PlanPage /> },
+            { path: "zaken/:id/plan/versies", element: <PlanVersionsPage /> },
           ],
         },
         { path: "*", element: <NotFoundPage /> },

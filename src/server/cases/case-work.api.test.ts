@@ -2,6 +2,7 @@ import { and, desc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addMonths, dateInAmsterdam } from "../../shared/calendar/working-days.ts";
 import { auditEntries, handovers } from "../db/schema.ts";
+import { runDeadlineSweep } from "../jobs/scheduler.ts";
 import { createTestApp, type TestApp, type TestSession } from "../test-support/app.ts";
 import { createReportAs, handOver, sampleReport } from "../test-support/reports.ts";
 
@@ -129,7 +130,11 @@ describe("a case handed to the local team of Zwolle", () => {
     expect(after.persons.find((p: { id: string }) => p.id === child.id).help).toEqual([
       { on: "2026-11-20", description: "Play therapy at the youth team" },
     ]);
-    expect(after).toMatchObject({ phase: "risk-driven-care", direction: "local" });
+    expect(after).toMatchObject({
+      phase: "risk-driven-care",
+      direction: "local",
+      director: { userId: zwolle.userId, name: "Lotte Bakker" },
+    });
 
     // Closure schedules three follow-ups for Zwolle.
     const closed = await zwolle.post(`/api/v1/cases/${caseId}/close`, { reason: "Safe for three months." });
@@ -149,6 +154,10 @@ describe("a case handed to the local team of Zwolle", () => {
       notes: "All well.",
     });
     expect(recorded.json()).toMatchObject({ status: "recorded", outcome: "safe" });
+
+    const closedPlan = await zwolle.get(`/api/v1/cases/${caseId}/safety-plan`);
+    const lateEdit = await putPlan(zwolle, caseId, closedPlan.headers.etag as string, { goal: "Later" });
+    expect(lateEdit.statusCode).toBe(409);
 
     const reopened = await zwolle.post(`/api/v1/cases/${caseId}/reopen`, {
       reason: "New report from school.",
@@ -294,7 +303,8 @@ describe("overdue handovers", () => {
     await t.database.db.update(handovers).set({ dueOn: "2026-01-05" }).where(eq(handovers.id, handoverId));
     const list = (await zwolle.get("/api/v1/handovers?status=pending")).json();
     expect(list.items[0]).toMatchObject({ id: handoverId, overdue: true });
-    await zwolle.get("/api/v1/notifications");
+    await runDeadlineSweep(t.database.db);
+    await runDeadlineSweep(t.database.db);
     const notices = (await zwolle.get("/api/v1/notifications")).json().items;
     expect(
       notices.filter(

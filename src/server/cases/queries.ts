@@ -12,6 +12,7 @@ import {
   organisations,
   persons,
   reports,
+  users,
 } from "../db/schema.ts";
 import { measuresOfCase } from "./measures/measures.ts";
 import { acuteUnsafetyOpen } from "./service/case-state.ts";
@@ -126,6 +127,10 @@ export async function getCaseDetail(
     .where(eq(reports.caseId, caseId))
     .orderBy(asc(reports.receivedAt));
   const acuteUnsafety = await acuteUnsafetyOpen(tx, caseId);
+  const [director] = c.directorUserId
+    ? await tx.select({ name: users.displayName }).from(users).where(eq(users.id, c.directorUserId))
+    : [];
+  const directorName = director?.name;
   const handoverRows = await tx
     .select()
     .from(handovers)
@@ -161,7 +166,11 @@ export async function getCaseDetail(
     direction: c.direction as CaseDetail["direction"],
     director:
       c.directorUserId && c.directorOrganisationId
-        ? { userId: c.directorUserId, organisationId: c.directorOrganisationId }
+        ? {
+            userId: c.directorUserId,
+            organisationId: c.directorOrganisationId,
+            ...(directorName ? { name: directorName } : {}),
+          }
         : null,
     involvedOrganisationIds: [...new Set(involvements.map((i) => i.organisationId))],
     involvements: involvements.map((i) => ({

@@ -7,7 +7,6 @@ import { auditedTransaction } from "../audit/audited-transaction.ts";
 import { notifications } from "../db/schema.ts";
 import { notFound } from "../errors.ts";
 import type { App, RouteDeps } from "../http/types.ts";
-import { notifyOverdueHandovers } from "../notifications/notify.ts";
 import { dueFollowUpsOf, notificationsOf, openAgreementsOf } from "./work-queries.ts";
 
 const limitQuery = z.strictObject({ limit: z.coerce.number().int().min(1).max(200).default(50) });
@@ -85,7 +84,6 @@ export function registerWorklistRoutes(app: App, { database }: RouteDeps): void 
     async (request) => {
       const { principal, actor, role } = accessOf(request);
       return auditedTransaction(db, actor, async ({ tx, audit }) => {
-        await notifyOverdueHandovers(tx, dateInAmsterdam(new Date()));
         const items = await notificationsOf(tx, principal, request.query.limit);
         audit({
           action: "notification.list",

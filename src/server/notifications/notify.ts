@@ -20,9 +20,9 @@ export async function notify(
 }
 
 /**
- * Tells both sides of every pending handover past its acceptance deadline, once. Idempotent (a
- * unique index allows one overdue notice per handover), so it can run on every read of the
- * notifications as well as on a schedule.
+ * Tells the receiver of every pending handover past its acceptance deadline, once. Idempotent (a
+ * unique index allows one overdue notice per handover), so the scheduler may run it as often as
+ * it likes, on several servers.
  */
 export async function notifyOverdueHandovers(tx: Db, today: string, at = new Date()): Promise<void> {
   const overdue = await tx

@@ -57,6 +57,14 @@ interface RequestOptions<T> {
   /** Schema of a successful answer; without it the answer body is ignored. */
   schema?: z.ZodType<T>;
   signal?: AbortSignal;
+  /** Extra request headers, e.g. If-Match for the safety plan. */
+  headers?: Record<string, string>;
+}
+
+/** A successful answer with its headers, for callers that need one (the plan's ETag). */
+export interface ApiExchange<T> {
+  data: T;
+  headers: Headers;
 }
 
 /**
@@ -65,8 +73,19 @@ interface RequestOptions<T> {
  * UnexpectedResponseError when a successful answer does not match the schema.
  */
 export async function apiRequest<T = undefined>(path: string, options: RequestOptions<T> = {}): Promise<T> {
+  return (await apiExchange(path, options)).data;
+}
+
+/** Like apiRequest, but answers the response headers as well. */
+export async function apiExchange<T = undefined>(
+  path: string,
+  options: RequestOptions<T> = {},
+): Promise<ApiExchange<T>> {
   const method = options.method ?? "GET";
   const headers = new Headers({ Accept: "application/json, application/problem+json" });
+  for (const [name, value] of Object.entries(options.headers ?? {})) {
+    headers.set(name, value);
+  }
   if (options.body !== undefined) {
     headers.set("Content-Type", "application/json");
   }
@@ -95,7 +114,7 @@ export async function apiRequest<T = undefined>(path: string, options: RequestOp
     throw new ApiError(response.status, await readProblem(response), readRetryAfter(response));
   }
   if (options.schema === undefined) {
-    return undefined as T;
+    return { data: undefined as T, headers: response.headers };
   }
   let json: unknown;
   try {
@@ -107,7 +126,7 @@ export async function apiRequest<T = undefined>(path: string, options: RequestOp
   if (!parsed.success) {
     throw new UnexpectedResponseError(path, parsed.error);
   }
-  return parsed.data;
+  return { data: parsed.data, headers: response.headers };
 }
 
 async function readProblem(response: Response): Promise<Problem | undefined> {

@@ -6,6 +6,8 @@ export interface NavigationState {
   notice?: "logged-out" | "expired";
   /** Leave focus where it is: this navigation was not the user's doing (the first redirect). */
   skipFocus?: boolean;
+  /** The reference of a case whose handover the user just declined (the start page confirms it). */
+  handoverDeclined?: string;
 }
 
 export const loginPath = "/inloggen";
@@ -35,6 +37,9 @@ export function readNavigationState(state: unknown): NavigationState {
   }
   if (record.skipFocus === true) {
     result.skipFocus = true;
+  }
+  if (typeof record.handoverDeclined === "string" && record.handoverDeclined.length <= 100) {
+    result.handoverDeclined = record.handoverDeclined;
   }
   return result;
 }

@@ -1,4 +1,5 @@
 import {
+  Alert,
   DataList,
   DataListItem,
   DataListKey,
@@ -6,12 +7,13 @@ import {
   Heading2,
   Heading3,
   Paragraph,
+  StatusBadge,
   UnorderedList,
   UnorderedListItem,
 } from "@utrecht/component-library-react";
 import { type ReactNode, useCallback } from "react";
 import { useTranslation } from "react-i18next";
-import { Link } from "react-router";
+import { Link, useLocation } from "react-router";
 import type { SessionUser } from "../../shared/auth";
 import type { Handover } from "../../shared/cases";
 import type { ReportQueueItem } from "../../shared/intake";
@@ -26,6 +28,9 @@ import { PageHeading } from "../components/page-heading";
 import { useDocumentTitle } from "../components/use-document-title";
 import { can, isCentreUser } from "../session/capabilities";
 import { useAuthenticatedUser } from "../session/session-context";
+import { readNavigationState } from "./navigation-state";
+import { NotificationsSection } from "./start/notifications-section";
+import { AgreementsSection, FollowUpsSection } from "./start/work-sections";
 
 /** How many urgent reports and cases the start page lists; the full lists are a click away. */
 const urgentCount = 5;
@@ -42,6 +47,8 @@ export function StartPage() {
   const user = useAuthenticatedUser();
   const { reference } = useReferenceData();
   const names = useReferenceNames(reference.status === "loaded" ? reference.data : undefined);
+  const location = useLocation();
+  const { handoverDeclined } = readNavigationState(location.state);
   useDocumentTitle(t("start.title"));
 
   let organisationText: string;
@@ -60,10 +67,20 @@ export function StartPage() {
   const showQueue = isCentre && can(user, "readReports");
   const showCases = can(user, "readCases");
   const showHandovers = can(user, "readHandovers");
+  const showNotifications = can(user, "readNotifications");
+  const showAgreements = can(user, "readAgreements");
+  const showFollowUps = can(user, "workFollowUps");
+  const showAny =
+    showQueue || showCases || showHandovers || showNotifications || showAgreements || showFollowUps;
 
   return (
     <>
       <PageHeading>{t("start.heading", { name: user.displayName })}</PageHeading>
+      {handoverDeclined === undefined ? null : (
+        <Alert type="ok">
+          <Paragraph>{t("start.handoverDeclined", { reference: handoverDeclined })}</Paragraph>
+        </Alert>
+      )}
       <DataList className="schakel-profile">
         <DataListItem>
           <DataListKey>{t("start.organisation")}</DataListKey>
@@ -74,11 +91,14 @@ export function StartPage() {
           <DataListValue>{roleText}</DataListValue>
         </DataListItem>
       </DataList>
-      {showQueue || showCases || showHandovers ? (
+      {showAny ? (
         <div className="schakel-start-sections">
           {showQueue ? <QueueSection user={user} names={names} /> : null}
           {showCases ? <CasesSection names={names} /> : null}
           {showHandovers ? <HandoversSection names={names} /> : null}
+          {showNotifications ? <NotificationsSection /> : null}
+          {showAgreements ? <AgreementsSection /> : null}
+          {showFollowUps ? <FollowUpsSection /> : null}
         </div>
       ) : reference.status === "loaded" ? (
         <Paragraph>{t("start.noCaseWork")}</Paragraph>
@@ -202,6 +222,14 @@ function CasesSection({ names }: { names: ReferenceNames }) {
               — {names.municipality(item.municipalityCode)}, {t("case.phaseLabel").toLocaleLowerCase()}{" "}
               {t(`phase.${item.phase}`).toLocaleLowerCase()},{" "}
               {t(`direction.${item.direction}`).toLocaleLowerCase()}
+              {item.childrenWithoutHelp > 0 ? (
+                <>
+                  {" "}
+                  <StatusBadge status="warning">
+                    {t("case.flags.childrenWithoutHelp", { count: item.childrenWithoutHelp })}
+                  </StatusBadge>
+                </>
+              ) : null}
             </UnorderedListItem>
           ))}
         </UnorderedList>

@@ -10,6 +10,16 @@ const rolesFor = {
   workReports: ["intake-worker", "case-worker"],
   readCases: ["intake-worker", "case-worker", "chain-partner"],
   readHandovers: ["intake-worker", "case-worker", "chain-partner"],
+  /** case.work: plan, phase, direction, director, help offered, handovers proposed, closure. */
+  workCases: ["intake-worker", "case-worker"],
+  /** handover.decide: the shelter and the police receive handovers too. */
+  decideHandovers: ["intake-worker", "case-worker", "chain-partner"],
+  /** follow-up.work: the organisation that closed a case records its follow-ups. */
+  workFollowUps: ["intake-worker", "case-worker"],
+  /** measure.record: police record restraining orders, the shelter its stays. */
+  recordMeasures: ["intake-worker", "case-worker", "chain-partner"],
+  readAgreements: ["intake-worker", "case-worker", "chain-partner"],
+  readNotifications: ["intake-worker", "case-worker", "chain-partner"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Capability = keyof typeof rolesFor;

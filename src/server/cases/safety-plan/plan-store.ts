@@ -114,6 +114,10 @@ export async function savePlan(
   if (!ifMatch) {
     throw new AppError("PRECONDITION_REQUIRED", "Send If-Match with the ETag of the plan you edited.");
   }
+  const [c] = await tx.select({ status: cases.status }).from(cases).where(eq(cases.id, caseId));
+  if (c?.status !== "open") {
+    throw new AppError("CONFLICT", "The case is closed; reopen it to change the plan.");
+  }
   const current = await currentPlan(tx, caseId);
   if (versionFromIfMatch(ifMatch) !== current.version) {
     throw new AppError(

@@ -14,7 +14,7 @@ import {
 import { useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { type CaseListItem, fetchCases, fetchHandovers } from "../../api/cases";
+import { type CaseListItem, fetchCases } from "../../api/cases";
 import type { Page } from "../../api/page";
 import { useReferenceData, useReferenceNames } from "../../api/use-reference";
 import { useResource } from "../../api/use-resource";
@@ -31,16 +31,10 @@ const pageSize = 25;
 
 interface CasesData {
   page: Page<CaseListItem>;
-  /** Cases with a handover waiting for acceptance, from GET /handovers. */
-  pendingCaseIds: Set<string>;
 }
 
 async function loadCases(signal: AbortSignal): Promise<CasesData> {
-  const [page, handovers] = await Promise.all([
-    fetchCases({ limit: pageSize }, signal),
-    fetchHandovers({ status: "pending", limit: 200 }, signal),
-  ]);
-  return { page, pendingCaseIds: new Set(handovers.items.map((handover) => handover.caseId)) };
+  return { page: await fetchCases({ limit: pageSize }, signal) };
 }
 
 /** The cases the user's organisation is involved in (/zaken), newest first. */
@@ -145,9 +139,7 @@ function CasesList() {
                       )}
                     </TableCell>
                     <TableCell>
-                      {item.pendingHandover || data.pendingCaseIds.has(item.id)
-                        ? t("cases.pendingHandover")
-                        : t("cases.noPendingHandover")}
+                      {item.pendingHandover ? t("cases.pendingHandover") : t("cases.noPendingHandover")}
                     </TableCell>
                   </TableRow>
                 ))}

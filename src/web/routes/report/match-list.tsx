@@ -1,6 +1,10 @@
 import {
   Button,
   ButtonGroup,
+  DataList,
+  DataListItem,
+  DataListKey,
+  DataListValue,
   Heading2,
   Heading3,
   Paragraph,
@@ -15,10 +19,49 @@ import type { ReportDetail } from "../../../shared/intake";
 import { decideMatch } from "../../api/intake";
 import { FormFailure } from "../../components/form-failure";
 import { useFormFeedback } from "../../forms/use-form-feedback";
+import { useFormatters } from "../../i18n/format";
 import { reportPersonName } from "./report-person";
 
 type Match = ReportDetail["matches"][number];
 type MatchStatus = Match["status"];
+type Candidate = NonNullable<Match["candidate"]>;
+
+/**
+ * The known person as Schakel knows them (name, birth date, address), so that the intake worker
+ * can judge whether it is the same person. Only the centre receives these details.
+ */
+function CandidateDetails({ candidate, id }: { candidate: Candidate; id: string }) {
+  const { t } = useTranslation();
+  const format = useFormatters();
+  const name = `${candidate.firstName ?? ""} ${candidate.lastName ?? ""}`.trim();
+  const place = [candidate.postcode, candidate.city].filter(Boolean).join(" ");
+  const address = [
+    candidate.houseNumber === undefined
+      ? ""
+      : t("matches.candidateHouseNumber", { number: candidate.houseNumber }),
+    place,
+  ]
+    .filter((part) => part !== "")
+    .join(", ");
+  return (
+    <DataList className="schakel-details schakel-candidate" id={id}>
+      <DataListItem>
+        <DataListKey>{t("matches.candidateName")}</DataListKey>
+        <DataListValue>{name === "" ? t("report.unknown") : name}</DataListValue>
+      </DataListItem>
+      <DataListItem>
+        <DataListKey>{t("matches.candidateBirthDate")}</DataListKey>
+        <DataListValue>
+          {candidate.birthDate === undefined ? t("report.unknown") : format.shortDate(candidate.birthDate)}
+        </DataListValue>
+      </DataListItem>
+      <DataListItem>
+        <DataListKey>{t("matches.candidateAddress")}</DataListKey>
+        <DataListValue>{address === "" ? t("report.unknown") : address}</DataListValue>
+      </DataListItem>
+    </DataList>
+  );
+}
 
 /** The score as people read it: a percentage for the usual 0–1 scale. */
 function formatScore(score: number, locale: string): string {
@@ -95,6 +138,9 @@ export function MatchList({
               {matches.map((match, index) => {
                 const status = decided[match.id] ?? match.status;
                 const descriptionId = `match-${match.id}-description`;
+                const candidateId = `match-${match.id}-candidate`;
+                const describedBy =
+                  match.candidate === undefined ? descriptionId : `${descriptionId} ${candidateId}`;
                 return (
                   <UnorderedListItem key={match.id} className="schakel-match">
                     <Paragraph id={descriptionId}>
@@ -104,6 +150,9 @@ export function MatchList({
                         reasons: match.reasons.map((reason) => t(`matchReason.${reason}`)).join(", "),
                       })}
                     </Paragraph>
+                    {match.candidate === undefined ? null : (
+                      <CandidateDetails candidate={match.candidate} id={candidateId} />
+                    )}
                     <Paragraph>
                       {match.caseId === undefined ? (
                         t("matches.noCase")
@@ -134,7 +183,7 @@ export function MatchList({
                         <Button
                           appearance="primary-action-button"
                           busy={busyId === match.id}
-                          aria-describedby={descriptionId}
+                          aria-describedby={describedBy}
                           onClick={() => decide(match, "confirm")}
                         >
                           {t("matches.confirm")}
@@ -142,7 +191,7 @@ export function MatchList({
                         <Button
                           appearance="secondary-action-button"
                           busy={busyId === match.id}
-                          aria-describedby={descriptionId}
+                          aria-describedby={describedBy}
                           onClick={() => decide(match, "dismiss")}
                         >
                           {t("matches.dismiss")}
