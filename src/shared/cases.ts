@@ -107,6 +107,9 @@ export const caseSchema = z.object({
   restrainingOrders: z.array(restrainingOrderSchema),
   shelterStays: z.array(shelterStaySchema),
   accessGround: z.string().describe("why the caller may see this case"),
+  access: z
+    .object({ ground: z.enum(involvementGrounds), since: z.iso.datetime() })
+    .describe("the same, structured: the caller's organisation's involvement"),
 });
 export type CaseDetail = z.infer<typeof caseSchema>;
 

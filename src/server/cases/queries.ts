@@ -88,12 +88,25 @@ function presentHandover(h: typeof handovers.$inferSelect, today: string, caseRe
   };
 }
 
+/** The caller's organisation's oldest active involvement: why it may see the case. */
+function ownAccess(
+  involvements: { organisationId: string; ground: string; since: Date }[],
+  organisationId: string,
+): CaseDetail["access"] {
+  const own = involvements.find((i) => i.organisationId === organisationId);
+  if (!own) {
+    // The policy let the caller in on an involvement: its absence here is a bug, not a 404.
+    throw new Error("case detail asked for an organisation that is not involved");
+  }
+  return { ground: own.ground as CaseDetail["access"]["ground"], since: own.since.toISOString() };
+}
+
 /** A case as API.md describes it, for a caller already authorised to see it. */
 export async function getCaseDetail(
   tx: Db,
   caseId: string,
   today: string,
-  accessGround: string,
+  caller: { organisationId: string; ground: string },
 ): Promise<CaseDetail | undefined> {
   const [c] = await tx.select().from(cases).where(eq(cases.id, caseId));
   if (!c) {
@@ -195,7 +208,8 @@ export async function getCaseDetail(
     })),
     handovers: handoverRows.map((h) => presentHandover(h, today)),
     ...measures,
-    accessGround,
+    accessGround: caller.ground,
+    access: ownAccess(involvements, caller.organisationId),
   };
 }
 

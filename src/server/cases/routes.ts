@@ -66,7 +66,10 @@ export function registerCaseRoutes(app: App, { database }: RouteDeps): void {
       const { principal, actor } = accessOf(request);
       return auditedTransaction(db, actor, async ({ tx, audit }) => {
         const ground = await authorizeCase(tx, principal, request.params.id);
-        const detail = await getCaseDetail(tx, request.params.id, dateInAmsterdam(new Date()), ground);
+        const detail = await getCaseDetail(tx, request.params.id, dateInAmsterdam(new Date()), {
+          organisationId: principal.organisationId,
+          ground,
+        });
         if (!detail) {
           throw notFound();
         }

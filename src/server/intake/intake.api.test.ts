@@ -321,6 +321,7 @@ describe("safety assessment and triage", () => {
     expect(theCase.persons).toHaveLength(3);
     expect(theCase.phase).toBe("safety");
     expect(theCase.accessGround).toMatch(/^pending handover since/);
+    expect(theCase.access).toEqual({ ground: "pending-handover", since: expect.any(String) });
     expect(theCase.involvedOrganisationIds).toEqual(
       expect.arrayContaining([intake.organisationId, zwolle.organisationId]),
     );

@@ -121,7 +121,7 @@ function CaseView({
     <>
       <PageHeading>{title}</PageHeading>
       <Paragraph className="schakel-access-ground">
-        {t("case.accessGround", { ground: describeAccessGround(t, detail.accessGround, format.shortDate) })}
+        {t("case.accessGround", { ground: describeAccessGround(t, detail.access, format.shortDate) })}
       </Paragraph>
       {access.pendingForMe === undefined ? null : (
         <HandoverDecision
