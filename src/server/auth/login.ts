@@ -1,4 +1,4 @@
-import { eq, sql } from "drizzle-orm";
+import { and, eq, isNull, lt, or, sql } from "drizzle-orm";
 import type { Role } from "../../shared/auth.ts";
 import type { Actor, Principal } from "../access/principal.ts";
 import { auditedTransaction } from "../audit/audited-transaction.ts";
@@ -35,6 +35,11 @@ export interface LoginResult {
   principal: Principal;
   token: string;
 }
+
+const wrongCode = () =>
+  new AppError("UNAUTHENTICATED", "The code from the authenticator app is not correct.", {
+    type: "totp-invalid",
+  });
 
 const invalidCredentials = () =>
   new AppError("UNAUTHENTICATED", "The username or password is not correct.", {
@@ -110,23 +115,31 @@ export async function login(
   if (!user || !passwordOk) {
     return fail(user ? "wrong password" : "unknown account", invalidCredentials());
   }
+  let totpStep: number | null = null;
   if (user.totpSecret) {
     if (!input.totp) {
       throw new AppError("UNAUTHENTICATED", "Enter the code from your authenticator app.", {
         type: "totp-required",
       });
     }
-    if (!(await verifyTotp(user.totpSecret, input.totp))) {
-      return fail(
-        "wrong second factor",
-        new AppError("UNAUTHENTICATED", "The code from the authenticator app is not correct.", {
-          type: "totp-invalid",
-        }),
-      );
+    totpStep = await verifyTotp(user.totpSecret, input.totp, user.totpLastStep);
+    if (totpStep === null) {
+      return fail("wrong second factor", wrongCode());
     }
   }
 
   return auditedTransaction(db, actor(user), async ({ tx, audit }) => {
+    if (totpStep !== null) {
+      // Conditional, so that of two logins racing with the same code only one gets through.
+      const claimed = await tx
+        .update(users)
+        .set({ totpLastStep: totpStep })
+        .where(and(eq(users.id, user.id), or(isNull(users.totpLastStep), lt(users.totpLastStep, totpStep))))
+        .returning({ id: users.id });
+      if (claimed.length === 0) {
+        throw wrongCode();
+      }
+    }
     await clearThrottle(tx, keys.account);
     const session = await createSession(tx, user.id, deps.timeouts, now);
     audit({

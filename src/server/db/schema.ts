@@ -51,6 +51,7 @@ export const users = pgTable("users", {
   displayName: text("display_name").notNull(),
   passwordHash: text("password_hash").notNull(),
   totpSecret: text("totp_secret"),
+  totpLastStep: bigint("totp_last_step", { mode: "number" }),
   organisationId: uuid("organisation_id").notNull(),
   roles: text("roles").array().notNull(),
   active: boolean("active").notNull(),

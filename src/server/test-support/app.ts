@@ -1,6 +1,6 @@
 import type { LightMyRequestResponse } from "fastify";
 import { buildApp } from "../app.ts";
-import { currentTotp } from "../auth/totp.ts";
+import { totpForStep } from "../auth/totp.ts";
 import { type Config, loadConfig } from "../config.ts";
 import type { Database } from "../db/client.ts";
 import type { App } from "../http/types.ts";
@@ -33,6 +33,8 @@ export interface TestApp {
   database: Database;
   config: Config;
   login(username: string): Promise<TestSession>;
+  /** A TOTP code this account has not used yet in this app (codes are accepted once). */
+  totp(username: string): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -52,11 +54,30 @@ export async function createTestApp(
   options.beforeReady?.(app);
   await app.ready();
 
+  // The server accepts each account's code once (RFC 6238 5.2), and the neighbouring steps for
+  // clock drift: an account's first login takes the previous step's code (unless that step is
+  // about to leave the window), each next login the following step, waiting when it is not yet
+  // accepted. Three logins of one account fit in one window.
+  const lastStep = new Map<string, number>();
+  async function totp(username: string): Promise<string> {
+    let current = Math.floor(Date.now() / 30_000);
+    const msLeft = (current + 1) * 30_000 - Date.now();
+    const first = msLeft > 2_000 ? current - 1 : current;
+    const last = lastStep.get(username);
+    const step = last === undefined ? first : Math.max(first, last + 1);
+    while (step > current + 1) {
+      await new Promise((resolve) => setTimeout(resolve, (current + 1) * 30_000 - Date.now() + 50));
+      current = Math.floor(Date.now() / 30_000);
+    }
+    lastStep.set(username, step);
+    return totpForStep(demoTotpSecret, step);
+  }
+
   async function login(username: string): Promise<TestSession> {
     const response = await app.inject({
       method: "POST",
       url: "/api/v1/auth/login",
-      payload: { username, password: demoPassword, totp: await currentTotp(demoTotpSecret) },
+      payload: { username, password: demoPassword, totp: await totp(username) },
     });
     if (response.statusCode !== 200) {
       throw new Error(`login as ${username} failed: ${response.statusCode} ${response.body}`);
@@ -91,6 +112,7 @@ export async function createTestApp(
     database: testDb.database,
     config,
     login,
+    totp,
     async close() {
       await app.close();
       await testDb.dispose();
