@@ -1,25 +1,24 @@
 import { createBrowserRouter } from "react-router";
 import { AppShell } from "./components/app-shell";
+import { LoadingMessage } from "./components/loading-message";
 import { RequireSession } from "./components/require-session";
-import { CasePage } from "./routes/case/case-page";
-import { CasesPage } from "./routes/case/cases-page";
-import { PlanPage } from "./routes/case/plan/plan-page";
-import { PlanVersionsPage } from "./routes/case/plan/plan-versions-page";
 import { LoginPage } from "./routes/login-page";
 import { loginPath, publicReportPath } from "./routes/navigation-state";
-import { NewReportPage } from "./routes/new-report-page";
 import { NotFoundPage } from "./routes/not-found-page";
 import { PublicReportPage } from "./routes/public-report-page";
-import { ReportPage } from "./routes/report/report-page";
-import { ReportQueuePage } from "./routes/report-queue-page";
 import { StartPage } from "./routes/start-page";
 
-/** The app's routes: the login page and the public form need no session, everything else does. */
+/**
+ * The app's routes: the login page and the public form need no session, everything else does.
+ * The work pages load on first use, so the login page and the public form stay light.
+ */
 export function createRouter() {
   return createBrowserRouter([
     {
       path: "/",
       element: <AppShell />,
+      // Shown while the first page's code loads when the app opens on a work page.
+      HydrateFallback: LoadingMessage,
       children: [
         { path: loginPath, element: <LoginPage /> },
         { path: publicReportPath, element: <PublicReportPage /> },
@@ -27,13 +26,36 @@ export function createRouter() {
           element: <RequireSession />,
           children: [
             { index: true, element: <StartPage /> },
-            { path: "meldingen", element: <ReportQueuePage /> },
-            { path: "meldingen/nieuw", element: <NewReportPage /> },
-            { path: "meldingen/:id", element: <ReportPage /> },
-            { path: "zaken", element: <CasesPage /> },
-            { path: "zaken/:id", element: <CasePage /> },
-            { path: "zaken/:id/plan", element: <PlanPage /> },
-            { path: "zaken/:id/plan/versies", element: <PlanVersionsPage /> },
+            {
+              path: "meldingen",
+              lazy: async () => ({ Component: (await import("./routes/report-queue-page")).ReportQueuePage }),
+            },
+            {
+              path: "meldingen/nieuw",
+              lazy: async () => ({ Component: (await import("./routes/new-report-page")).NewReportPage }),
+            },
+            {
+              path: "meldingen/:id",
+              lazy: async () => ({ Component: (await import("./routes/report/report-page")).ReportPage }),
+            },
+            {
+              path: "zaken",
+              lazy: async () => ({ Component: (await import("./routes/case/cases-page")).CasesPage }),
+            },
+            {
+              path: "zaken/:id",
+              lazy: async () => ({ Component: (await import("./routes/case/case-page")).CasePage }),
+            },
+            {
+              path: "zaken/:id/plan",
+              lazy: async () => ({ Component: (await import("./routes/case/plan/plan-page")).PlanPage }),
+            },
+            {
+              path: "zaken/:id/plan/versies",
+              lazy: async () => ({
+                Component: (await import("./routes/case/plan/plan-versions-page")).PlanVersionsPage,
+              }),
+            },
           ],
         },
         { path: "*", element: <NotFoundPage /> },
