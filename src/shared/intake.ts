@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { bsnSchema } from "./bsn.ts";
+import { firstSupportedYear } from "./calendar/dutch-holidays.ts";
 
 export const reportKinds = ["advice", "report"] as const;
 export const channels = ["phone", "web", "police", "mail", "in-person"] as const;
@@ -119,7 +120,13 @@ function checkReportStructure(
 
 const reportFields = z.strictObject({
   kind: z.enum(reportKinds),
-  receivedAt: z.iso.datetime({ offset: true }),
+  // Deadlines are counted with the holiday calendar, which starts in 2014.
+  receivedAt: z.iso
+    .datetime({ offset: true })
+    .refine(
+      (v) => Date.parse(v) >= Date.UTC(firstSupportedYear, 0, 1),
+      `on or after ${firstSupportedYear}-01-01`,
+    ),
   channel: z.enum(channels),
   reporter: reporterSchema,
   municipalityCode: z.string().regex(/^GM\d{4}$/, "a CBS municipality code such as GM0193"),

@@ -105,6 +105,15 @@ describe("POST /reports", () => {
     expect(errorPaths(response.json())).toEqual(["municipalityCode", "violenceTypes.1"]);
   });
 
+  it("answers 400, not 500, for a receipt date before the holiday calendar starts", async () => {
+    const response = await intake.post(
+      "/api/v1/reports",
+      sampleReport({ receivedAt: "2010-03-01T09:00:00Z" }),
+    );
+    expect(response.statusCode).toBe(400);
+    expect(errorPaths(response.json())).toEqual(["receivedAt"]);
+  });
+
   it("refuses a report received in the future and stores nothing", async () => {
     const before = await t.database.db.select({ n: sql<number>`count(*)::int` }).from(reports);
     const response = await intake.post(
