@@ -1,9 +1,9 @@
 import type { APIRequestContext, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { addWorkingDays, workingDaysBetween } from "../src/shared/calendar/working-days.ts";
 import { createdReportSchema } from "../src/shared/intake.ts";
 import { expectNoAxeViolations } from "./support/axe.ts";
-import { type BrowserSession, openBrowser } from "./support/browser.ts";
+import { serverAndFreshBrowser } from "./support/journey.ts";
 import {
   expectHeading,
   logInThroughForm,
@@ -11,7 +11,6 @@ import {
   nextApiResponse,
   waitForFocus,
 } from "./support/page.ts";
-import { type RunningServer, startServer } from "./support/server.ts";
 
 const noExtraDays = { extraNonWorkingDays: new Set<string>() };
 const dayMs = 86_400_000;
@@ -92,32 +91,7 @@ async function mainText(page: Page): Promise<string> {
 }
 
 describe("intake: from a new report to a handover, and the public form", () => {
-  let server: RunningServer | undefined;
-  let browser: BrowserSession | undefined;
-
-  beforeAll(async () => {
-    server = await startServer();
-  });
-
-  afterAll(async () => {
-    await server?.stop();
-  });
-
-  beforeEach(async () => {
-    browser = await openBrowser();
-  });
-
-  afterEach(async () => {
-    await browser?.close();
-    browser = undefined;
-  });
-
-  function running(): { baseUrl: string; page: Page; problems: string[]; browser: BrowserSession } {
-    if (server === undefined || browser === undefined) {
-      throw new Error("the server and the browser must be running");
-    }
-    return { baseUrl: server.baseUrl, page: browser.page, problems: browser.problems, browser };
-  }
+  const running = serverAndFreshBrowser();
 
   it("lets anyone send a report without an account, from the login page", async () => {
     const { baseUrl, page, problems } = running();

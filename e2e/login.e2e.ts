@@ -1,9 +1,8 @@
 import type { Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { type SessionResponse, sessionResponseSchema } from "../src/shared/auth.ts";
 import { expectNoAxeViolations } from "./support/axe.ts";
-import { type BrowserSession, openBrowser } from "./support/browser.ts";
-import { type RunningServer, startServer } from "./support/server.ts";
+import { serverAndFreshBrowser } from "./support/journey.ts";
 import { freshTotpCode, wrongTotpCode } from "./support/totp.ts";
 
 interface FocusedElement {
@@ -49,32 +48,7 @@ function nextLoginAnswer(page: Page): Promise<SessionResponse> {
 }
 
 describe("logging in to Schakel", () => {
-  let server: RunningServer | undefined;
-  let browser: BrowserSession | undefined;
-
-  beforeAll(async () => {
-    server = await startServer();
-  });
-
-  afterAll(async () => {
-    await server?.stop();
-  });
-
-  beforeEach(async () => {
-    browser = await openBrowser();
-  });
-
-  afterEach(async () => {
-    await browser?.close();
-    browser = undefined;
-  });
-
-  function running(): { baseUrl: string; page: Page; problems: string[]; browser: BrowserSession } {
-    if (server === undefined || browser === undefined) {
-      throw new Error("the server and the browser must be running");
-    }
-    return { baseUrl: server.baseUrl, page: browser.page, problems: browser.problems, browser };
-  }
+  const running = serverAndFreshBrowser();
 
   it("logs in with a second factor after a wrong code, shows the start page in Dutch and English, and logs out", async () => {
     const { baseUrl, page, problems, browser: session } = running();
