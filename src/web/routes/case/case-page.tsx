@@ -1,13 +1,8 @@
 import { Paragraph } from "@utrecht/component-library-react";
-import { useCallback, useMemo } from "react";
+import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
-import { useParams } from "react-router";
 import type { Organisation } from "../../../shared/reference";
-import { isUuid } from "../../api/page";
 import { useReferenceData, useReferenceNames } from "../../api/use-reference";
-import { useResource } from "../../api/use-resource";
-import { LoadFailed } from "../../components/load-failed";
-import { LoadingMessage } from "../../components/loading-message";
 import { PageHeading } from "../../components/page-heading";
 import { SuccessNotice, useSuccessNotice } from "../../components/success-notice";
 import { useDocumentTitle } from "../../components/use-document-title";
@@ -15,10 +10,10 @@ import { useFormatters } from "../../i18n/format";
 import { can } from "../../session/capabilities";
 import { useAuthenticatedUser } from "../../session/session-context";
 import { NoAccessPage } from "../no-access-page";
-import { NotFoundPage } from "../not-found-page";
 import { describeAccessGround } from "./access-ground";
 import { AgreementsSection } from "./agreements-section";
-import { type CaseData, type CaseSectionProps, caseAccessOf, loadCaseData, userNamesOf } from "./case-model";
+import { CaseDataLoader } from "./case-data-loader";
+import { type CaseData, type CaseSectionProps, caseAccessOf, userNamesOf } from "./case-model";
 import { PageContents, PageSection } from "./case-section";
 import { CaseStatusNotes } from "./case-status-notes";
 import { ClosureSection } from "./closure-section";
@@ -49,36 +44,13 @@ export function CasePage() {
 
 function CaseLoader() {
   const { t } = useTranslation();
-  const { id = "" } = useParams();
-  const { reference, reload: reloadReference } = useReferenceData();
-  const load = useCallback(
-    (signal: AbortSignal) => (isUuid(id) ? loadCaseData(id, signal) : Promise.reject(new Error("not an id"))),
-    [id],
+  return (
+    <CaseDataLoader resourceKey="case" unknownTitle={t("case.titleUnknown")}>
+      {(data, organisations, reload) => (
+        <CaseView data={data} organisations={organisations} onChanged={reload} />
+      )}
+    </CaseDataLoader>
   );
-  const { resource, reload } = useResource(`case-${id}`, load);
-
-  // An address that cannot name one is simply not found (the API would refuse it as invalid).
-  if (!isUuid(id) || resource.status === "not-found") {
-    return <NotFoundPage />;
-  }
-  if (resource.status === "failed" || reference.status === "failed" || reference.status === "not-found") {
-    return (
-      <>
-        <PageHeading>{t("case.titleUnknown")}</PageHeading>
-        <LoadFailed
-          error={resource.status === "failed" ? resource.error : undefined}
-          onRetry={() => {
-            reload();
-            reloadReference();
-          }}
-        />
-      </>
-    );
-  }
-  if (resource.status === "loading" || reference.status === "loading") {
-    return <LoadingMessage />;
-  }
-  return <CaseView data={resource.data} organisations={reference.data.organisations} onChanged={reload} />;
 }
 
 function CaseView({

@@ -1,28 +1,17 @@
 import { Alert, Heading2, Paragraph } from "@utrecht/component-library-react";
-import { useCallback, useMemo } from "react";
+import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useParams } from "react-router";
+import { Link } from "react-router";
 import type { Organisation } from "../../../../shared/reference";
-import { isUuid } from "../../../api/page";
 import { useReferenceData, useReferenceNames } from "../../../api/use-reference";
-import { useResource } from "../../../api/use-resource";
-import { LoadFailed } from "../../../components/load-failed";
-import { LoadingMessage } from "../../../components/loading-message";
 import { PageHeading } from "../../../components/page-heading";
 import { useDocumentTitle } from "../../../components/use-document-title";
 import { useFormatters } from "../../../i18n/format";
 import { can } from "../../../session/capabilities";
 import { useAuthenticatedUser } from "../../../session/session-context";
 import { NoAccessPage } from "../../no-access-page";
-import { NotFoundPage } from "../../not-found-page";
-import {
-  type CaseData,
-  caseAccessOf,
-  handoverTargets,
-  loadCaseData,
-  planAuthor,
-  userNamesOf,
-} from "../case-model";
+import { CaseDataLoader } from "../case-data-loader";
+import { type CaseData, caseAccessOf, handoverTargets, planAuthor, userNamesOf } from "../case-model";
 import { PlanEditor } from "./plan-editor";
 import {
   PlanAgreements,
@@ -45,34 +34,11 @@ export function PlanPage() {
 
 function PlanLoader() {
   const { t } = useTranslation();
-  const { id = "" } = useParams();
-  const { reference, reload: reloadReference } = useReferenceData();
-  const load = useCallback(
-    (signal: AbortSignal) => (isUuid(id) ? loadCaseData(id, signal) : Promise.reject(new Error("not an id"))),
-    [id],
+  return (
+    <CaseDataLoader resourceKey="plan" unknownTitle={t("plan.titleUnknown")}>
+      {(data, organisations) => <PlanView data={data} organisations={organisations} />}
+    </CaseDataLoader>
   );
-  const { resource, reload } = useResource(`plan-${id}`, load);
-  if (!isUuid(id) || resource.status === "not-found") {
-    return <NotFoundPage />;
-  }
-  if (resource.status === "failed" || reference.status === "failed" || reference.status === "not-found") {
-    return (
-      <>
-        <PageHeading>{t("plan.titleUnknown")}</PageHeading>
-        <LoadFailed
-          error={resource.status === "failed" ? resource.error : undefined}
-          onRetry={() => {
-            reload();
-            reloadReference();
-          }}
-        />
-      </>
-    );
-  }
-  if (resource.status === "loading" || reference.status === "loading") {
-    return <LoadingMessage />;
-  }
-  return <PlanView data={resource.data} organisations={reference.data.organisations} />;
 }
 
 function PlanView({ data, organisations }: { data: CaseData; organisations: Organisation[] }) {
