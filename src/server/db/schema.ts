@@ -90,6 +90,8 @@ export const persons = pgTable("persons", {
   surnameKey: text("surname_key"),
   firstNameKey: text("first_name_key"),
   mergedInto: uuid("merged_into"),
+  /** As stated at intake; a birth date decides instead (src/shared/minors.ts). */
+  minor: text("minor").notNull().default("unknown"),
 });
 
 export const cases = pgTable("cases", {
