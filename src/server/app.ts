@@ -6,7 +6,7 @@ import helmet from "@fastify/helmet";
 import rateLimit from "@fastify/rate-limit";
 import fastifyStatic from "@fastify/static";
 import Fastify, { type FastifyServerOptions } from "fastify";
-import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
+import { serializerCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import { registerRouteGuard } from "./access/route-guard.ts";
 import { registerAuditRoutes } from "./audit/routes.ts";
 import { registerAuthRoutes } from "./auth/routes.ts";
@@ -24,6 +24,7 @@ import { loggerOptions } from "./http/logging.ts";
 import { registerOpenApi } from "./http/openapi.ts";
 import { handleError, problem, sendProblem } from "./http/problems.ts";
 import type { App, RouteDeps } from "./http/types.ts";
+import { validatorCompiler } from "./http/validation.ts";
 import { registerPublicIntakeRoutes } from "./intake/public-routes.ts";
 import { registerIntakeRoutes } from "./intake/routes.ts";
 import { registerReferenceRoutes } from "./reference/routes.ts";
@@ -49,6 +50,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     trustProxy: config.trustProxy,
     bodyLimit: 512 * 1024,
     routerOptions: { ignoreTrailingSlash: false, ignoreDuplicateSlashes: false },
+    // A malformed or overlong URL is refused before routing; answer it as every other refusal.
+    frameworkErrors: (error, _request, reply) =>
+      sendProblem(reply, problem(error.statusCode ?? 400, "The address of the request is malformed.")),
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);

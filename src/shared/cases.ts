@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { caseEventDate } from "./dates.ts";
 
 export const phases = ["safety", "risk-driven-care", "recovery"] as const;
 export const directions = ["local", "regional"] as const;
@@ -57,8 +58,8 @@ export const shelterStaySchema = z.object({
   endedOn: z.iso.date().nullable(),
   active: z.boolean(),
 });
-export const newRestrainingOrderSchema = z.strictObject({ startsOn: z.iso.date(), personId: z.uuid() });
-export const extendRestrainingOrderSchema = z.strictObject({ endsOn: z.iso.date().optional() });
+export const newRestrainingOrderSchema = z.strictObject({ startsOn: caseEventDate(), personId: z.uuid() });
+export const extendRestrainingOrderSchema = z.strictObject({ endsOn: caseEventDate().optional() });
 export const newShelterStaySchema = z.strictObject({
   personIds: z.array(z.uuid()).min(1).max(30),
   kind: z.enum(shelterKinds),

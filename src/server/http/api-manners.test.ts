@@ -95,6 +95,35 @@ describe("the API's manners", () => {
     expect(body.errors.map((e: { path: string }) => e.path).sort()).toEqual(["(body)", "age", "name"]);
   });
 
+  it("refuses control characters in text in the same 400 as the schema's own problems", async () => {
+    const response = await t.app.inject({
+      method: "POST",
+      url: "/api/v1/test-echo",
+      payload: { name: "a\u0000b", age: "x" },
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().errors).toEqual([
+      { path: "age", message: expect.any(String) },
+      { path: "name", message: "contains a control character" },
+    ]);
+    const fine = await t.app.inject({
+      method: "POST",
+      url: "/api/v1/test-echo",
+      payload: { name: "a\tb", age: 1 },
+    });
+    expect(fine.statusCode).toBe(200);
+  });
+
+  it("answers a malformed or overlong address with a problem that echoes nothing", async () => {
+    for (const url of ["/api/v1/reports/%E0%A4%A", `/api/v1/reports/${"0".repeat(500)}`]) {
+      const response = await t.app.inject({ method: "GET", url });
+      expect(response.headers["content-type"]).toContain("application/problem+json");
+      expect([400, 414]).toContain(response.statusCode);
+      expect(response.body).not.toContain("%E0");
+      expect(response.body).not.toContain("0000000000");
+    }
+  });
+
   it("answers 400 for a body that is not JSON, 415 for another media type, 413 when too large", async () => {
     const bad = await t.app.inject({
       method: "POST",

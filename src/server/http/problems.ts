@@ -1,5 +1,4 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
-import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import { AppError } from "../errors.ts";
 
 export const problemTypeBase = "https://schakel.example/problems/";
@@ -102,7 +101,7 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
       problem(error.status, error.message, { type: error.type, errors: error.errors }),
     );
   }
-  if (hasZodFastifySchemaValidationErrors(error)) {
+  if (error.code === "FST_ERR_VALIDATION" && Array.isArray(error.validation)) {
     const errors = error.validation.map((issue) => ({
       path: validationPath(error.validationContext, issue.instancePath),
       message: issue.message ?? "is not valid",

@@ -1,0 +1,367 @@
+import { randomUUID } from "node:crypto";
+import fc from "fast-check";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestApp, type TestApp, type TestSession } from "../test-support/app.ts";
+import { assessment, createReportAs, handOver, sampleReport } from "../test-support/reports.ts";
+
+/**
+ * Malformed input on every API route: each leaf of a valid body replaced by what an attacker or a
+ * broken client sends (NUL bytes, year 9999, huge text, wrong types), bodies of random JSON, ids in
+ * upper case or not ids at all. No route may answer 5xx, and every refusal is problem+json. A route
+ * without its place here fails the completeness test, as in the access matrix.
+ */
+interface Ids {
+  caseId: string;
+  reportId: string;
+  personId: string;
+  handoverId: string;
+}
+
+interface Target {
+  method: "GET" | "POST" | "PUT";
+  route: string;
+  url?: (ids: Ids) => string;
+  /** A valid body whose leaves are mutated; absent for routes without one. */
+  body?: (ids: Ids) => unknown;
+  /** Who calls it; the centre's intake worker unless the route is someone else's work. */
+  as?: "intake" | "lt.zwolle" | "privacy";
+  /** Routes whose input is not mutated (logging out ends the session the others use). */
+  skip?: string;
+}
+
+const caseUrl = (path: string) => (ids: Ids) => `/api/v1/cases/${ids.caseId}${path}`;
+const reportUrl = (path: string) => (ids: Ids) => `/api/v1/reports/${ids.reportId}${path}`;
+
+const targets: Target[] = [
+  { method: "GET", route: "/api/v1/health" },
+  { method: "GET", route: "/api/v1/openapi.json" },
+  { method: "GET", route: "/api/v1/municipalities" },
+  { method: "GET", route: "/api/v1/organisations" },
+  { method: "GET", route: "/api/v1/violence-types" },
+  {
+    method: "POST",
+    route: "/api/v1/auth/login",
+    body: () => ({ username: "nobody", password: "wrong-password", totp: "123456" }),
+  },
+  { method: "GET", route: "/api/v1/auth/me" },
+  { method: "POST", route: "/api/v1/auth/logout", skip: "ends the session the other targets use" },
+  { method: "GET", route: "/api/v1/audit", as: "privacy" },
+  { method: "GET", route: "/api/v1/audit/verify", as: "privacy" },
+  {
+    method: "GET",
+    route: "/api/v1/persons/:id/access-report",
+    url: (ids) => `/api/v1/persons/${ids.personId}/access-report`,
+    as: "privacy",
+  },
+  { method: "POST", route: "/api/v1/reports", body: () => sampleReport() },
+  { method: "GET", route: "/api/v1/reports" },
+  { method: "GET", route: "/api/v1/reports/:id", url: reportUrl("") },
+  {
+    method: "POST",
+    route: "/api/v1/reports/:id/safety-assessment",
+    url: reportUrl("/safety-assessment"),
+    body: () => assessment,
+  },
+  {
+    method: "POST",
+    route: "/api/v1/reports/:id/triage",
+    url: reportUrl("/triage"),
+    body: () => ({ route: "investigation", rationale: "Facts unclear." }),
+  },
+  {
+    method: "POST",
+    route: "/api/v1/reports/:id/link",
+    url: reportUrl("/link"),
+    body: (ids) => ({ caseId: ids.caseId }),
+  },
+  {
+    method: "POST",
+    route: "/api/v1/reports/:id/matches/:matchId/confirm",
+    url: (ids) => `/api/v1/reports/${ids.reportId}/matches/${randomUUID()}/confirm`,
+  },
+  {
+    method: "POST",
+    route: "/api/v1/reports/:id/matches/:matchId/dismiss",
+    url: (ids) => `/api/v1/reports/${ids.reportId}/matches/${randomUUID()}/dismiss`,
+  },
+  {
+    method: "POST",
+    route: "/api/v1/reports/:id/kind",
+    url: reportUrl("/kind"),
+    body: () => ({ kind: "advice", reason: "Asked for advice only." }),
+  },
+  { method: "GET", route: "/api/v1/risk-checklist" },
+  {
+    method: "POST",
+    route: "/api/v1/public/reports",
+    body: () => {
+      const { channel: _channel, receivedAt: _receivedAt, ...rest } = sampleReport();
+      return rest;
+    },
+  },
+  { method: "GET", route: "/api/v1/cases" },
+  { method: "GET", route: "/api/v1/cases/:id", url: caseUrl("") },
+  { method: "GET", route: "/api/v1/handovers" },
+  { method: "GET", route: "/api/v1/cases/:id/safety-plan", url: caseUrl("/safety-plan") },
+  {
+    method: "PUT",
+    route: "/api/v1/cases/:id/safety-plan",
+    url: caseUrl("/safety-plan"),
+    body: () => ({
+      plan: {
+        concerns: "Violence at home",
+        goal: "The children are safe",
+        safetyConditions: [{ text: "No violence", met: false }],
+        agreements: [{ text: "Weekly visit", dueOn: "2026-12-20", status: "open" }],
+        safetyScores: [{ party: "family", score: 4, on: "2026-11-20" }],
+      },
+    }),
+  },
+  {
+    method: "GET",
+    route: "/api/v1/cases/:id/safety-plan/versions",
+    url: caseUrl("/safety-plan/versions"),
+  },
+  {
+    method: "GET",
+    route: "/api/v1/cases/:id/safety-plan/versions/:version",
+    url: caseUrl("/safety-plan/versions/1"),
+  },
+  {
+    method: "POST",
+    route: "/api/v1/cases/:id/phase",
+    url: caseUrl("/phase"),
+    body: () => ({ phase: "risk-driven-care", reason: "Safe enough." }),
+  },
+  {
+    method: "POST",
+    route: "/api/v1/cases/:id/direction",
+    url: caseUrl("/direction"),
+    body: () => ({ direction: "regional", reason: "Complex." }),
+  },
+  {
+    method: "POST",
+    route: "/api/v1/cases/:id/director",
+    url: caseUrl("/director"),
+    body: () => ({ userId: randomUUID() }),
+  },
+  {
+    method: "POST",
+    route: "/api/v1/cases/:id/persons/:personId/help-offered",
+    url: (ids) => `/api/v1/cases/${ids.caseId}/persons/${ids.personId}/help-offered`,
+    body: () => ({ date: "2026-11-01", description: "Play therapy" }),
+  },
+  {
+    method: "POST",
+    route: "/api/v1/cases/:id/safety-assessments",
+    url: caseUrl("/safety-assessments"),
+    body: () => ({ acuteUnsafety: false, structuralUnsafety: true, notes: "Calmer." }),
+  },
+  { method: "GET", route: "/api/v1/cases/:id/history", url: caseUrl("/history") },
+  {
+    method: "POST",
+    route: "/api/v1/cases/:id/handovers",
+    url: caseUrl("/handovers"),
+    body: () => ({ toOrganisationId: randomUUID(), note: "Please take over." }),
+  },
+  {
+    method: "POST",
+    route: "/api/v1/handovers/:id/accept",
+    url: (ids) => `/api/v1/handovers/${ids.handoverId}/accept`,
+    as: "lt.zwolle",
+  },
+  {
+    method: "POST",
+    route: "/api/v1/handovers/:id/decline",
+    url: (ids) => `/api/v1/handovers/${ids.handoverId}/decline`,
+    body: () => ({ reason: "No capacity." }),
+    as: "lt.zwolle",
+  },
+  {
+    method: "POST",
+    route: "/api/v1/cases/:id/close",
+    url: caseUrl("/close"),
+    body: () => ({ reason: "Safe." }),
+  },
+  {
+    method: "POST",
+    route: "/api/v1/cases/:id/reopen",
+    url: caseUrl("/reopen"),
+    body: () => ({ reason: "New facts." }),
+  },
+  { method: "GET", route: "/api/v1/cases/:id/follow-ups", url: caseUrl("/follow-ups") },
+  {
+    method: "POST",
+    route: "/api/v1/follow-ups/:id",
+    url: () => `/api/v1/follow-ups/${randomUUID()}`,
+    body: () => ({ outcome: "safe", notes: "Calm." }),
+  },
+  {
+    method: "POST",
+    route: "/api/v1/cases/:id/restraining-orders",
+    url: caseUrl("/restraining-orders"),
+    body: (ids) => ({ startsOn: "2026-11-20", personId: ids.personId }),
+  },
+  {
+    method: "POST",
+    route: "/api/v1/restraining-orders/:id/extend",
+    url: () => `/api/v1/restraining-orders/${randomUUID()}/extend`,
+    body: () => ({ endsOn: "2026-12-10" }),
+  },
+  {
+    method: "POST",
+    route: "/api/v1/cases/:id/shelter-stays",
+    url: caseUrl("/shelter-stays"),
+    body: (ids) => ({ personIds: [ids.personId], kind: "crisis", startsOn: "2026-11-20" }),
+  },
+  {
+    method: "POST",
+    route: "/api/v1/shelter-stays/:id/end",
+    url: () => `/api/v1/shelter-stays/${randomUUID()}/end`,
+    body: () => ({ endedOn: "2026-11-25" }),
+  },
+  { method: "GET", route: "/api/v1/agreements" },
+  { method: "GET", route: "/api/v1/follow-ups" },
+  { method: "GET", route: "/api/v1/notifications" },
+  {
+    method: "POST",
+    route: "/api/v1/notifications/:id/read",
+    url: () => `/api/v1/notifications/${randomUUID()}/read`,
+  },
+];
+
+/** What a hostile or broken client puts where a value belongs. */
+const hostileLeaves: unknown[] = [
+  "\u0000",
+  "Jansen\u0000; DROP TABLE cases",
+  "\u001b[31m\u0007",
+  "x".repeat(70_000),
+  "9999-12-31",
+  "9999-12-31T23:59:59Z",
+  "0001-01-01",
+  "2026-02-30",
+  "",
+  " ",
+  -1,
+  2 ** 53,
+  1e308,
+  0.5,
+  null,
+  true,
+  {},
+  [],
+  ["\u0000"],
+];
+
+/** Every variant of a body with one leaf (or one container) replaced by a hostile value. */
+function mutateLeaves(value: unknown, replace: (v: unknown) => unknown[] = () => hostileLeaves): unknown[] {
+  if (Array.isArray(value)) {
+    return value.flatMap((item, i) =>
+      mutateLeaves(item, replace).map((m) => value.map((v, j) => (i === j ? m : v))),
+    );
+  }
+  if (value && typeof value === "object") {
+    const entries = Object.entries(value);
+    return [
+      ...entries.flatMap(([key, v]) => [
+        ...mutateLeaves(v, replace).map((m) => ({ ...value, [key]: m })),
+        Object.fromEntries(entries.filter(([k]) => k !== key)),
+      ]),
+      { ...value, unexpectedField: "\u0000" },
+    ];
+  }
+  const upper = typeof value === "string" && value !== value.toUpperCase() ? [value.toUpperCase()] : [];
+  return [...replace(value), ...upper];
+}
+
+const wholeBodies: unknown[] = [null, [], "text", 42, { "\u0000": "\u0000" }, { __proto__: { admin: true } }];
+
+/** The URL with each id segment replaced by what is not a (lower-case) id. */
+function mutateUrl(url: string): string[] {
+  const idPattern = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
+  const found = url.match(idPattern) ?? [];
+  return found.flatMap((id) =>
+    [id.toUpperCase(), "not-an-id", "%00", "%E0%A4%A", "0".repeat(2000), `${id}%00`, "..%2F..%2Fhealth"].map(
+      (bad) => url.replace(id, bad),
+    ),
+  );
+}
+
+/**
+ * At most `max` of the variants, evenly spread: large bodies (a report has some fifty leaves) would
+ * otherwise take a thousand requests. The stride is prime to the number of hostile values, so every
+ * kind of value still lands on many different fields.
+ */
+function spread<T>(variants: T[], max: number): T[] {
+  if (variants.length <= max) {
+    return variants;
+  }
+  let stride = Math.ceil(variants.length / max);
+  while (stride % hostileLeaves.length === 0 || hostileLeaves.length % stride === 0) {
+    stride += 1;
+  }
+  return variants.filter((_, i) => i % stride === 0);
+}
+
+let t: TestApp;
+const sessions = new Map<string, TestSession>();
+const ids: Ids = { caseId: "", reportId: "", personId: "", handoverId: "" };
+
+beforeAll(async () => {
+  t = await createTestApp({ PUBLIC_FORM_MAX_PER_HOUR: "10000", LOGIN_MAX_FAILURES_PER_ADDRESS: "100000" });
+  for (const user of ["intake", "lt.zwolle", "privacy"]) {
+    sessions.set(user, await t.login(user));
+  }
+  const intake = sessions.get("intake") as TestSession;
+  const zwolle = sessions.get("lt.zwolle") as TestSession;
+  const report = await createReportAs(intake, sampleReport());
+  const handedOver = await handOver(intake, report.id, zwolle.organisationId);
+  ids.caseId = handedOver.caseId;
+  ids.handoverId = handedOver.handoverId;
+  const detail = (await intake.get(`/api/v1/cases/${ids.caseId}`)).json() as { persons: { id: string }[] };
+  ids.personId = detail.persons[0]?.id ?? randomUUID();
+  ids.reportId = (await createReportAs(intake, sampleReport())).id;
+});
+afterAll(() => t.close());
+
+async function send(target: Target, url: string, body: unknown) {
+  const session = sessions.get(target.as ?? "intake") as TestSession;
+  const response = await session.request(
+    target.method,
+    url,
+    target.method === "GET" ? undefined : JSON.stringify(body),
+    target.method === "GET" ? {} : { "content-type": "application/json" },
+  );
+  return { status: response.statusCode, type: String(response.headers["content-type"] ?? "") };
+}
+
+describe("malformed input on every route", { timeout: 120_000 }, () => {
+  it("has a place for every registered API route", () => {
+    const covered = new Set(targets.map((r) => `${r.method} ${r.route}`));
+    const missing = t.app.apiRoutes.map((r) => `${r.method} ${r.url}`).filter((r) => !covered.has(r));
+    expect(missing).toEqual([]);
+  });
+
+  for (const target of targets.filter((x) => !x.skip)) {
+    it(`${target.method} ${target.route} answers no 5xx and refuses with problem+json`, async () => {
+      const url = target.url ? target.url(ids) : target.route;
+      const base = target.body?.(ids);
+      const bodies = base === undefined ? wholeBodies : [...spread(mutateLeaves(base), 200), ...wholeBodies];
+      const random = fc.sample(fc.jsonValue({ maxDepth: 3 }), { numRuns: 15, seed: 7 });
+      const failures: string[] = [];
+      const check = async (u: string, b: unknown, what: string) => {
+        const { status, type } = await send(target, u, b);
+        if (status >= 500 || (status >= 400 && !type.includes("application/problem+json"))) {
+          failures.push(`${status} ${type || "(no type)"} for ${what}`);
+        }
+      };
+      for (const b of target.method === "GET" ? [undefined] : [...bodies, ...random]) {
+        await check(url, b, `body ${JSON.stringify(b)?.slice(0, 120)}`);
+      }
+      for (const u of mutateUrl(url)) {
+        await check(u, base ?? {}, `url ${u.slice(0, 120)}`);
+      }
+      expect(failures).toEqual([]);
+    });
+  }
+});
