@@ -22,8 +22,11 @@ declare module "fastify" {
     access: RequestAccess | null;
   }
   interface FastifyInstance {
-    /** Every API route with its declared access, for the access-matrix test and the docs. */
-    apiRoutes: { method: string; url: string; access: RouteAccess }[];
+    /**
+     * Every API route with its declared access and its body schema, for the access-matrix and
+     * fuzz tests and the docs.
+     */
+    apiRoutes: { method: string; url: string; access: RouteAccess; bodySchema?: unknown }[];
   }
 }
 
@@ -61,7 +64,12 @@ export function registerRouteGuard(app: FastifyInstance, deps: { db: Db; timeout
     if (access && route.url.startsWith("/api/")) {
       for (const method of [route.method].flat()) {
         if (method !== "HEAD") {
-          apiRoutes.push({ method, url: route.url, access });
+          apiRoutes.push({
+            method,
+            url: route.url,
+            access,
+            ...(route.schema?.body ? { bodySchema: route.schema.body } : {}),
+          });
         }
       }
     }
