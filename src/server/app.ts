@@ -26,6 +26,8 @@ import { handleError, problem, sendProblem } from "./http/problems.ts";
 import type { App, RouteDeps } from "./http/types.ts";
 import { registerPublicIntakeRoutes } from "./intake/public-routes.ts";
 import { registerIntakeRoutes } from "./intake/routes.ts";
+import { registerJournalRoutes } from "./journal/routes.ts";
+import { registerPersonSearchRoutes } from "./person-search/routes.ts";
 import { registerReferenceRoutes } from "./reference/routes.ts";
 import { apiVersion } from "./version.ts";
 
@@ -109,6 +111,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       registerClosureRoutes(typed, routeDeps);
       registerMeasureRoutes(typed, routeDeps);
       registerWorklistRoutes(typed, routeDeps);
+      registerJournalRoutes(typed, routeDeps);
+      registerPersonSearchRoutes(typed, routeDeps);
       typed.get("/openapi.json", { config: { access: "public" }, schema: { hide: true } }, async () =>
         app.swagger(),
       );
