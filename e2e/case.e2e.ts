@@ -150,6 +150,7 @@ describe("case work: the one plan, phases with guards, children central, accepte
       "Overdrachten",
       "Huisverbod en opvang",
       "Afsluiten en nazorg",
+      "Journaal",
       "Meldingen",
       "Geschiedenis",
     ]);

@@ -27,6 +27,8 @@ import type { App, RouteDeps } from "./http/types.ts";
 import { validatorCompiler } from "./http/validation.ts";
 import { registerPublicIntakeRoutes } from "./intake/public-routes.ts";
 import { registerIntakeRoutes } from "./intake/routes.ts";
+import { registerJournalRoutes } from "./journal/routes.ts";
+import { registerPersonSearchRoutes } from "./person-search/routes.ts";
 import { registerReferenceRoutes } from "./reference/routes.ts";
 import { apiVersion } from "./version.ts";
 
@@ -113,6 +115,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       registerClosureRoutes(typed, routeDeps);
       registerMeasureRoutes(typed, routeDeps);
       registerWorklistRoutes(typed, routeDeps);
+      registerJournalRoutes(typed, routeDeps);
+      registerPersonSearchRoutes(typed, routeDeps);
       typed.get("/openapi.json", { config: { access: "public" }, schema: { hide: true } }, async () =>
         app.swagger(),
       );

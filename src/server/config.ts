@@ -24,6 +24,13 @@ const configSchema = z.object({
   LOGIN_BLOCK_MINUTES: z.coerce.number().int().min(1).default(15),
   /** Reports one address may send through the public form per hour. */
   PUBLIC_FORM_MAX_PER_HOUR: z.coerce.number().int().min(1).max(10_000).default(10),
+  /** The largest document the case journal accepts, in bytes (default 10 MB). */
+  JOURNAL_UPLOAD_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(100 * 1024 * 1024)
+    .default(10 * 1024 * 1024),
   /** Set when Schakel runs behind TLS: secure cookies and HSTS. */
   BEHIND_TLS: booleanFlag.optional(),
   /** Trust X-Forwarded-For from a reverse proxy (for the remote address in the audit log). */
@@ -40,6 +47,7 @@ export interface Config {
   session: { idleMinutes: number; absoluteHours: number };
   loginThrottle: { maxFailuresPerAccount: number; maxFailuresPerAddress: number; blockMinutes: number };
   publicFormMaxPerHour: number;
+  journalUploadMaxBytes: number;
   behindTls: boolean;
   trustProxy: boolean;
   /** Demo accounts and the demo region are loaded only outside production. */
@@ -78,6 +86,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       blockMinutes: c.LOGIN_BLOCK_MINUTES,
     },
     publicFormMaxPerHour: c.PUBLIC_FORM_MAX_PER_HOUR,
+    journalUploadMaxBytes: c.JOURNAL_UPLOAD_MAX_BYTES,
     behindTls: c.BEHIND_TLS ?? production,
     trustProxy: c.TRUST_PROXY,
     loadDemoData: !production,

@@ -26,6 +26,12 @@ export const actionRoles = {
   "measure.record": ["intake-worker", "case-worker", "chain-partner"],
   "agreement.read": ["intake-worker", "case-worker", "chain-partner"],
   "notification.read": ["intake-worker", "case-worker", "chain-partner"],
+  // The case journal: everyone who works in the chain writes down contacts and reads what is
+  // shared with them; which entries they see is decided per entry (journal visibility).
+  "journal.read": ["intake-worker", "case-worker", "chain-partner"],
+  "journal.write": ["intake-worker", "case-worker", "chain-partner"],
+  // Searching persons and households, only within what the caller's organisation may see.
+  "person.search": ["intake-worker", "case-worker", "chain-partner"],
 } as const satisfies Record<string, readonly Role[] | "any-role">;
 
 export type Action = keyof typeof actionRoles;

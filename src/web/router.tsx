@@ -39,6 +39,12 @@ export function createRouter() {
               lazy: async () => ({ Component: (await import("./routes/report/report-page")).ReportPage }),
             },
             {
+              path: "personen",
+              lazy: async () => ({
+                Component: (await import("./routes/person-search-page")).PersonSearchPage,
+              }),
+            },
+            {
               path: "zaken",
               lazy: async () => ({ Component: (await import("./routes/case/cases-page")).CasesPage }),
             },

@@ -48,6 +48,8 @@ interface Ids {
   unknownId: string;
   /** A pending handover of another case to the local team of Deventer. */
   deventerHandoverId: string;
+  /** A journal entry of the case, shared with the network, without a document. */
+  journalEntryId: string;
 }
 
 const onlyPrivacy = (ok: number) => ({ all: 403, anonymous: 401, privacy: ok });
@@ -346,6 +348,54 @@ const rows: Row[] = [
     url: (ids) => `/api/v1/notifications/${ids.unknownId}/read`,
     expect: chainWorkers(404),
   },
+  // The case journal: Zwolle, deciding on the handover, reads the journal but does not write in it.
+  {
+    method: "GET",
+    route: "/api/v1/cases/:id/journal-entries",
+    url: (ids) => `/api/v1/cases/${ids.caseId}/journal-entries`,
+    expect: centreAndZwolle(200),
+  },
+  {
+    method: "POST",
+    route: "/api/v1/cases/:id/journal-entries",
+    url: (ids) => `/api/v1/cases/${ids.caseId}/journal-entries`,
+    body: {
+      kind: "contact",
+      occurredOn: "2026-05-01",
+      text: "Telefonisch contact.",
+      visibility: "network",
+      personIds: [randomUUID()],
+    },
+    expect: { ...centreAndZwolle(400), "lt.zwolle": 403 },
+  },
+  {
+    // JSON instead of multipart: 415 for those who may write here, before anything is read.
+    method: "POST",
+    route: "/api/v1/cases/:id/journal-documents",
+    url: (ids) => `/api/v1/cases/${ids.caseId}/journal-documents`,
+    body: { kind: "document" },
+    expect: { ...centreAndZwolle(415), "lt.zwolle": 403 },
+  },
+  {
+    method: "GET",
+    route: "/api/v1/journal-entries/:id",
+    url: (ids) => `/api/v1/journal-entries/${ids.journalEntryId}`,
+    expect: centreAndZwolle(200),
+  },
+  {
+    method: "GET",
+    route: "/api/v1/journal-entries/:id",
+    url: (ids) => `/api/v1/journal-entries/${ids.unknownId}`,
+    expect: chainWorkers(404),
+  },
+  {
+    // The entry has no document.
+    method: "GET",
+    route: "/api/v1/journal-entries/:id/document",
+    url: (ids) => `/api/v1/journal-entries/${ids.journalEntryId}/document`,
+    expect: chainWorkers(404),
+  },
+  { method: "POST", route: "/api/v1/persons/search", body: { name: "Fatima" }, expect: chainWorkers(200) },
   { method: "POST", route: "/api/v1/auth/logout", expect: anyRole(204) },
 ];
 
@@ -360,6 +410,7 @@ const ids: Ids = {
   unassessedReportId: "",
   unknownId: randomUUID(),
   deventerHandoverId: "",
+  journalEntryId: "",
 };
 
 beforeAll(async () => {
@@ -385,6 +436,15 @@ beforeAll(async () => {
     }),
   );
   ids.deventerHandoverId = (await handOver(intake, other.id, deventer.organisationId)).handoverId;
+  const household = (await intake.get(`/api/v1/cases/${ids.caseId}`)).json() as { persons: { id: string }[] };
+  const journalEntry = await intake.post(`/api/v1/cases/${ids.caseId}/journal-entries`, {
+    kind: "conversation",
+    occurredOn: "2026-05-01",
+    text: "Gesprek met moeder.",
+    visibility: "network",
+    personIds: [household.persons[0]?.id],
+  });
+  ids.journalEntryId = (journalEntry.json() as { id: string }).id;
 });
 afterAll(() => t.close());
 
@@ -397,6 +457,7 @@ const placeholderIds: Ids = {
   unassessedReportId: ":unassessed",
   unknownId: ":unknown",
   deventerHandoverId: ":deventer-handover",
+  journalEntryId: ":journal-entry",
 };
 
 describe("the access matrix", () => {

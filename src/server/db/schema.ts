@@ -2,6 +2,7 @@
 import {
   bigint,
   boolean,
+  customType,
   date,
   integer,
   jsonb,
@@ -378,4 +379,36 @@ export const shelterStays = pgTable("shelter_stays", {
   recordedByOrganisationId: uuid("recorded_by_organisation_id").notNull(),
   recordedAt: instant("recorded_at").notNull(),
   endedBy: uuid("ended_by"),
+});
+
+// --- Case journal (migrations/0012_case_journal.sql) ---
+
+export const journalEntries = pgTable("journal_entries", {
+  id: uuid("id").primaryKey(),
+  caseId: uuid("case_id").notNull(),
+  kind: text("kind").notNull(),
+  occurredOn: date("occurred_on", { mode: "string" }).notNull(),
+  text: text("text").notNull(),
+  source: text("source"),
+  visibility: text("visibility").notNull(),
+  personIds: uuid("person_ids").array().notNull(),
+  authorUserId: uuid("author_user_id").notNull(),
+  authorOrganisationId: uuid("author_organisation_id").notNull(),
+  recordedAt: instant("recorded_at").notNull(),
+  correctsEntryId: uuid("corrects_entry_id"),
+});
+
+/** bytea as a Buffer on both drivers (PGlite answers a Uint8Array, node-postgres a Buffer). */
+const bytea = customType<{ data: Buffer; driverData: Uint8Array }>({
+  dataType: () => "bytea",
+  fromDriver: (value) => Buffer.from(value),
+});
+
+export const journalDocuments = pgTable("journal_documents", {
+  entryId: uuid("entry_id").primaryKey(),
+  fileName: text("file_name").notNull(),
+  mediaType: text("media_type").notNull(),
+  sizeBytes: integer("size_bytes").notNull(),
+  sha256: text("sha256").notNull(),
+  content: bytea("content").notNull(),
 });

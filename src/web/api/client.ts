@@ -86,7 +86,9 @@ export async function apiExchange<T = undefined>(
   for (const [name, value] of Object.entries(options.headers ?? {})) {
     headers.set(name, value);
   }
-  if (options.body !== undefined) {
+  // FormData (an upload) sets its own multipart Content-Type with the boundary.
+  const isForm = typeof FormData !== "undefined" && options.body instanceof FormData;
+  if (options.body !== undefined && !isForm) {
     headers.set("Content-Type", "application/json");
   }
   if (mutatingMethods.has(method) && csrfToken !== undefined) {
@@ -94,7 +96,7 @@ export async function apiExchange<T = undefined>(
   }
   const init: RequestInit = { method, headers, credentials: "same-origin" };
   if (options.body !== undefined) {
-    init.body = JSON.stringify(options.body);
+    init.body = isForm ? (options.body as FormData) : JSON.stringify(options.body);
   }
   if (options.signal !== undefined) {
     init.signal = options.signal;

@@ -17,6 +17,7 @@ export function MainNavigation({ user }: { user: SessionUser }) {
     { to: "/", label: t("nav.start"), end: true, show: true },
     { to: "/meldingen", label: t("nav.reports"), end: false, show: isCentre && can(user, "readReports") },
     { to: "/zaken", label: t("nav.cases"), end: false, show: can(user, "readCases") },
+    { to: "/personen", label: t("nav.personSearch"), end: false, show: can(user, "searchPersons") },
   ].filter((item) => item.show);
 
   return (

@@ -17,6 +17,9 @@ const actionFor = {
   recordMeasures: "measure.record",
   readAgreements: "agreement.read",
   readNotifications: "notification.read",
+  readJournal: "journal.read",
+  writeJournal: "journal.write",
+  searchPersons: "person.search",
 } as const satisfies Record<string, Action>;
 
 export type Capability = keyof typeof actionFor;

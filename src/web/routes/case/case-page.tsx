@@ -21,6 +21,7 @@ import { HandoverDecision } from "./handover-decision";
 import { HandoversSection } from "./handovers-section";
 import { HistorySection } from "./history-section";
 import { HouseholdSection } from "./household-section";
+import { JournalSection } from "./journal-section";
 import { MeasuresSection } from "./measures-section";
 import { NetworkSection } from "./network-section";
 import { PhaseSection } from "./phase-section";
@@ -85,6 +86,7 @@ function CaseView({
     { id: "overdrachten", title: t("case.sections.handovers"), element: <HandoversSection {...props} /> },
     { id: "maatregelen", title: t("case.sections.measures"), element: <MeasuresSection {...props} /> },
     { id: "afsluiten", title: t("case.sections.closure"), element: <ClosureSection {...props} /> },
+    { id: "journaal", title: t("case.sections.journal"), element: <JournalSection {...props} /> },
     { id: "meldingen", title: t("case.sections.reports"), element: <ReportsSection {...props} /> },
     { id: "geschiedenis", title: t("case.sections.history"), element: <HistorySection {...props} /> },
   ];
