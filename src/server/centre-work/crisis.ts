@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { and, desc, eq, gte, inArray, isNull, lte, or } from "drizzle-orm";
+import { and, desc, eq, gte, isNull, lte, or } from "drizzle-orm";
 import { dateInAmsterdam } from "../../shared/calendar/working-days.ts";
 import type { Principal } from "../access/principal.ts";
 import { recordCaseEvent } from "../cases/events.ts";
@@ -57,7 +57,8 @@ export async function openCrisis(
 
 /**
  * The case's crises, each with whether a restraining order or shelter stay answers it: one
- * recorded since the crisis opened, or one already running on the day it opened.
+ * recorded since the crisis opened, or one running today. (The case page reads the same rule
+ * from the history and the measures: src/web/routes/centre-work/crisis-prompt.tsx.)
  */
 export async function crisesOf(tx: Db, caseId: string) {
   const crises = await tx
@@ -70,7 +71,7 @@ export async function crisesOf(tx: Db, caseId: string) {
   }
   const result = [];
   for (const crisis of crises) {
-    const day = dateInAmsterdam(crisis.openedAt);
+    const day = dateInAmsterdam(new Date());
     const [order] = await tx
       .select({ id: restrainingOrders.id })
       .from(restrainingOrders)
@@ -109,22 +110,4 @@ export async function crisesOf(tx: Db, caseId: string) {
     });
   }
   return result;
-}
-
-/** Ids of the given cases that still ask for a crisis measure. */
-export async function casesAwaitingCrisisMeasure(tx: Db, caseIds: string[]): Promise<Set<string>> {
-  const waiting = new Set<string>();
-  if (caseIds.length === 0) {
-    return waiting;
-  }
-  const withCrisis = await tx
-    .selectDistinct({ caseId: caseCrises.caseId })
-    .from(caseCrises)
-    .where(inArray(caseCrises.caseId, caseIds));
-  for (const { caseId } of withCrisis) {
-    if ((await crisesOf(tx, caseId)).some((c) => !c.measureRecorded)) {
-      waiting.add(caseId);
-    }
-  }
-  return waiting;
 }

@@ -17,6 +17,9 @@ const actionFor = {
   recordMeasures: "measure.record",
   readAgreements: "agreement.read",
   readNotifications: "notification.read",
+  /** The centre's own routes: trajectories, tasks, child protection board requests. */
+  readCentreWork: "centre-work.read",
+  doCentreWork: "centre-work.do",
 } as const satisfies Record<string, Action>;
 
 export type Capability = keyof typeof actionFor;
