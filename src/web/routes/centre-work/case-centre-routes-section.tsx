@@ -424,7 +424,7 @@ export function TaskView({
       {canDo && !isDone ? (
         <Disclosure
           summary={t("centreWork.task.markDone", {
-            kind: t(`centreWork.taskKind.${task.kind}`).toLocaleLowerCase(),
+            kind: t(`centreWork.taskKind.${task.kind}`),
           })}
         >
           <TaskDoneForm
