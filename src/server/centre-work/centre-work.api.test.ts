@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addCalendarDays, addWorkingDays, dateInAmsterdam } from "../../shared/calendar/working-days.ts";
 import type { CreateReport } from "../../shared/intake.ts";
-import { caseEvents, centreTrajectories, reports, settings } from "../db/schema.ts";
+import { caseEvents, cases, centreTrajectories, reports, settings } from "../db/schema.ts";
 import { loadCalendar } from "../settings/settings.ts";
 import { createTestApp, type TestApp, type TestSession } from "../test-support/app.ts";
 import { assessment, createReportAs, sampleReport } from "../test-support/reports.ts";
@@ -287,6 +287,21 @@ describe("an investigation", () => {
     expect(answers.map((a) => a.statusCode).sort()).toEqual([200, 409]);
     const events = await t.database.db.select().from(caseEvents).where(eq(caseEvents.caseId, caseId));
     expect(events.filter((e) => e.kind === "trajectory-started")).toHaveLength(1);
+  });
+
+  it("is not started on a closed case", async () => {
+    const caseId = await triaged(await assessed(newFamily()), "investigation", "insufficient-information");
+    const [trajectory] = (await centreWorkOf(caseId)).trajectories;
+    await t.database.db
+      .update(cases)
+      .set({ status: "closed", closedAt: new Date() })
+      .where(eq(cases.id, caseId));
+    const refused = await intake.post(`/api/v1/trajectories/${trajectory.id}/start`, { startedOn: today });
+    expect(refused.statusCode).toBe(409);
+    expect((await centreWorkOf(caseId)).trajectories[0].status).toBe("not-started");
+    // Off the work list with its case.
+    const list = (await intake.get("/api/v1/centre-work")).json().trajectories;
+    expect(list.map((x: { id: string }) => x.id)).not.toContain(trajectory.id);
   });
 
   it("is not the local team's to run, and not visible to an organisation not involved", async () => {

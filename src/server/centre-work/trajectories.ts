@@ -53,10 +53,17 @@ export async function trajectoryById(tx: Db, id: string) {
   return row;
 }
 
-/** Only the organisation running the trajectory changes it; others who may work the case get 403. */
-function requireOwner(row: TrajectoryRow, principal: Principal): void {
+/**
+ * Only the organisation running the trajectory changes it (others who may work the case get
+ * 403), and only while the case is open.
+ */
+async function requireOwnerOnOpenCase(tx: Db, row: TrajectoryRow, principal: Principal): Promise<void> {
   if (row.organisationId !== principal.organisationId) {
     throw new AppError("FORBIDDEN", "Only the organisation that runs this trajectory records its steps.");
+  }
+  const [c] = await tx.select({ status: cases.status }).from(cases).where(eq(cases.id, row.caseId));
+  if (c?.status !== "open") {
+    throw new AppError("CONFLICT", "The case is closed; reopen it first.");
   }
 }
 
@@ -66,7 +73,7 @@ export async function startTrajectory(tx: Db, principal: Principal, id: string, 
   if (!row) {
     throw notFound();
   }
-  requireOwner(row, principal);
+  await requireOwnerOnOpenCase(tx, row, principal);
   if (startedOn < row.triagedOn) {
     throw new AppError("INVALID_INPUT", "A trajectory starts on or after its triage.", {
       errors: [{ path: "startedOn", message: `on or after ${row.triagedOn}` }],
@@ -126,7 +133,7 @@ export async function completeTrajectory(
   if (!row) {
     throw notFound();
   }
-  requireOwner(row, principal);
+  await requireOwnerOnOpenCase(tx, row, principal);
   if (row.completedOn !== null) {
     throw new AppError("CONFLICT", "This trajectory already has its outcome.");
   }
