@@ -149,6 +149,7 @@ describe("case work: the one plan, phases with guards, children central, accepte
       "Netwerk",
       "Overdrachten",
       "Huisverbod en opvang",
+      "Eigen routes van Veilig Thuis",
       "Afsluiten en nazorg",
       "Journaal",
       "Meldingen",

@@ -17,6 +17,7 @@ import { registerSafetyPlanRoutes } from "./cases/plan-routes.ts";
 import { registerCaseRoutes } from "./cases/routes.ts";
 import { registerCaseWorkRoutes } from "./cases/work-routes.ts";
 import { registerWorklistRoutes } from "./cases/worklist-routes.ts";
+import { registerCentreWorkRoutes } from "./centre-work/routes.ts";
 import type { Config } from "./config.ts";
 import type { Database } from "./db/client.ts";
 import { registerHealthRoutes } from "./health/routes.ts";
@@ -117,6 +118,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       registerWorklistRoutes(typed, routeDeps);
       registerJournalRoutes(typed, routeDeps);
       registerPersonSearchRoutes(typed, routeDeps);
+      registerCentreWorkRoutes(typed, routeDeps);
       typed.get("/openapi.json", { config: { access: "public" }, schema: { hide: true } }, async () =>
         app.swagger(),
       );

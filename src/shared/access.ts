@@ -32,6 +32,10 @@ export const actionRoles = {
   "journal.write": ["intake-worker", "case-worker", "chain-partner"],
   // Searching persons and households, only within what the caller's organisation may see.
   "person.search": ["intake-worker", "case-worker", "chain-partner"],
+  // The centre's own routes: trajectories, its tasks, crisis, child protection board requests.
+  // Chain partners take part through the plan and measures, not these (and never the reporter).
+  "centre-work.read": ["intake-worker", "case-worker"],
+  "centre-work.do": ["intake-worker", "case-worker"],
 } as const satisfies Record<string, readonly Role[] | "any-role">;
 
 export type Action = keyof typeof actionRoles;

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { bsnSchema } from "./bsn.ts";
 import { firstSupportedYear } from "./calendar/dutch-holidays.ts";
+import { keepingRoutes, keepReasons } from "./centre-work.ts";
 
 export const reportKinds = ["advice", "report"] as const;
 export const channels = ["phone", "web", "police", "mail", "in-person"] as const;
@@ -24,6 +25,8 @@ export const routes = [
   "conditions-and-follow-up",
   "investigation",
   "mda",
+  // The centre acts at once: restraining order or shelter (src/shared/centre-work.ts).
+  "crisis",
 ] as const;
 export const earlierInvolvements = ["first", "re-report", "during-involvement"] as const;
 export const matchReasons = ["bsn", "name", "birthDate", "address"] as const;
@@ -201,11 +204,28 @@ export const safetyAssessmentInputSchema = z.strictObject({
 });
 export type SafetyAssessmentInput = z.infer<typeof safetyAssessmentInputSchema>;
 
-export const triageInputSchema = z.strictObject({
-  route: z.enum(routes),
-  toOrganisationId: z.uuid().optional(),
-  rationale: text(10_000).min(1),
-});
+export const triageInputSchema = z
+  .strictObject({
+    route: z.enum(routes),
+    toOrganisationId: z.uuid().optional(),
+    rationale: text(10_000).min(1),
+    keepReason: z
+      .enum(keepReasons)
+      .optional()
+      .describe("why the centre keeps the case: required on the routes where it does, refused on others"),
+  })
+  .superRefine((triage, ctx) => {
+    const keeps = (keepingRoutes as readonly string[]).includes(triage.route);
+    if (keeps && triage.keepReason === undefined) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["keepReason"],
+        message: "required when the centre keeps the case",
+      });
+    } else if (!keeps && triage.route !== undefined && triage.keepReason !== undefined) {
+      ctx.addIssue({ code: "custom", path: ["keepReason"], message: "only when the centre keeps the case" });
+    }
+  });
 export type TriageInput = z.infer<typeof triageInputSchema>;
 
 export const reportQueueItemSchema = z.object({
@@ -301,6 +321,7 @@ export const reportDetailSchema = z.object({
       rationale: z.string(),
       caseId: z.uuid().optional(),
       decidedAt: z.iso.datetime(),
+      keepReason: z.enum(keepReasons).optional(),
     })
     .optional(),
   kindChanges: z.array(

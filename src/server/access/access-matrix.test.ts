@@ -138,14 +138,14 @@ const rows: Row[] = [
     method: "POST",
     route: "/api/v1/reports/:id/triage",
     url: (ids) => `/api/v1/reports/${ids.unassessedReportId}/triage`,
-    body: { route: "investigation", rationale: "Facts unclear." },
+    body: { route: "investigation", rationale: "Facts unclear.", keepReason: "insufficient-information" },
     expect: centreWork(409),
   },
   {
     method: "POST",
     route: "/api/v1/reports/:id/triage",
     url: (ids) => `/api/v1/reports/${ids.handedOverReportId}/triage`,
-    body: { route: "investigation", rationale: "Facts unclear." },
+    body: { route: "investigation", rationale: "Facts unclear.", keepReason: "insufficient-information" },
     expect: centreWorkZwolleReads(409),
   },
   {
@@ -396,6 +396,63 @@ const rows: Row[] = [
     expect: chainWorkers(404),
   },
   { method: "POST", route: "/api/v1/persons/search", body: { name: "Fatima" }, expect: chainWorkers(200) },
+  // The centre's own routes (src/server/centre-work/): case workers and the centre, never chain partners.
+  { method: "GET", route: "/api/v1/centre-work", expect: caseWorkers(200) },
+  {
+    method: "GET",
+    route: "/api/v1/cases/:id/centre-work",
+    url: (ids) => `/api/v1/cases/${ids.caseId}/centre-work`,
+    expect: { ...centreAndZwolle(200), shelter: 403, police: 403 },
+  },
+  {
+    method: "POST",
+    route: "/api/v1/trajectories/:id/start",
+    url: (ids) => `/api/v1/trajectories/${ids.unknownId}/start`,
+    body: { startedOn: "2026-05-01" },
+    expect: caseWorkers(404),
+  },
+  {
+    method: "POST",
+    route: "/api/v1/trajectories/:id/outcome",
+    url: (ids) => `/api/v1/trajectories/${ids.unknownId}/outcome`,
+    body: { completedOn: "2026-05-01" },
+    expect: caseWorkers(404),
+  },
+  {
+    method: "POST",
+    route: "/api/v1/centre-tasks/:id/done",
+    url: (ids) => `/api/v1/centre-tasks/${ids.unknownId}/done`,
+    body: { doneOn: "2026-05-01", notes: "Told the reporter." },
+    expect: caseWorkers(404),
+  },
+  {
+    method: "POST",
+    route: "/api/v1/cases/:id/board-requests",
+    url: (ids) => `/api/v1/cases/${ids.caseId}/board-requests`,
+    body: { requestedOn: "2026-05-01", question: "Is a protection measure needed?" },
+    expect: centreWorkZwolleReads(201),
+  },
+  {
+    method: "POST",
+    route: "/api/v1/board-requests/:id/answer",
+    url: (ids) => `/api/v1/board-requests/${ids.unknownId}/answer`,
+    body: { answeredOn: "2026-05-01", outcome: "declined", text: "No investigation." },
+    expect: caseWorkers(404),
+  },
+  {
+    // The reporter is the centre's to protect: a local team that reads the report learns nothing (404).
+    method: "GET",
+    route: "/api/v1/reports/:id/reporter-protection",
+    url: (ids) => `/api/v1/reports/${ids.handedOverReportId}/reporter-protection`,
+    expect: { ...centreWork(200) },
+  },
+  {
+    method: "POST",
+    route: "/api/v1/reports/:id/reporter-protection",
+    url: (ids) => `/api/v1/reports/${ids.handedOverReportId}/reporter-protection`,
+    body: { protected: false },
+    expect: centreWorkZwolleReads(200),
+  },
   { method: "POST", route: "/api/v1/auth/logout", expect: anyRole(204) },
 ];
 

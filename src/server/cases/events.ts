@@ -21,7 +21,15 @@ export type CaseEventKind =
   | "restraining-order-recorded"
   | "restraining-order-extended"
   | "shelter-stay-started"
-  | "shelter-stay-ended";
+  | "shelter-stay-ended"
+  // The centre's own routes (src/server/centre-work/)
+  | "trajectory-started"
+  | "trajectory-completed"
+  | "crisis-opened"
+  | "centre-task-done"
+  | "board-investigation-requested"
+  | "board-investigation-answered"
+  | "reporter-protection-decided";
 
 /**
  * Adds a line to the case's history. `details` holds ids, states and counts, never free text

@@ -263,6 +263,8 @@ export const triages = pgTable("triages", {
   decidedBy: uuid("decided_by").notNull(),
   decidedByOrganisationId: uuid("decided_by_organisation_id").notNull(),
   decidedAt: instant("decided_at").notNull(),
+  /** Why the centre keeps the case (migrations/0011_centre_routes.sql). */
+  keepReason: text("keep_reason"),
 });
 
 export const casePersons = pgTable("case_persons", {
@@ -411,4 +413,90 @@ export const journalDocuments = pgTable("journal_documents", {
   sizeBytes: integer("size_bytes").notNull(),
   sha256: text("sha256").notNull(),
   content: bytea("content").notNull(),
+});
+
+// --- The centre's own routes (migrations/0011_centre_routes.sql) ---
+
+export const centreTrajectories = pgTable("centre_trajectories", {
+  id: uuid("id").primaryKey(),
+  caseId: uuid("case_id").notNull(),
+  reportId: uuid("report_id").notNull(),
+  kind: text("kind").notNull(),
+  organisationId: uuid("organisation_id").notNull(),
+  triagedOn: date("triaged_on", { mode: "string" }).notNull(),
+  createdAt: instant("created_at").notNull(),
+  startedOn: date("started_on", { mode: "string" }),
+  weeks: integer("weeks"),
+  dueOn: date("due_on", { mode: "string" }),
+  startedBy: uuid("started_by"),
+  startedAt: instant("started_at"),
+  completedOn: date("completed_on", { mode: "string" }),
+  completedBy: uuid("completed_by"),
+  completedAt: instant("completed_at"),
+  outcomeNotes: text("outcome_notes"),
+  planVersion: integer("plan_version"),
+});
+
+export const investigationFindings = pgTable("investigation_findings", {
+  trajectoryId: uuid("trajectory_id").notNull(),
+  violenceType: text("violence_type").notNull(),
+  finding: text("finding").notNull(),
+});
+
+export const trajectoryConditions = pgTable("trajectory_conditions", {
+  trajectoryId: uuid("trajectory_id").notNull(),
+  position: integer("position").notNull(),
+  conditionId: text("condition_id").notNull(),
+  text: text("text").notNull(),
+  met: boolean("met").notNull(),
+});
+
+export const centreTasks = pgTable("centre_tasks", {
+  id: uuid("id").primaryKey(),
+  kind: text("kind").notNull(),
+  reportId: uuid("report_id").notNull(),
+  caseId: uuid("case_id"),
+  trajectoryId: uuid("trajectory_id"),
+  organisationId: uuid("organisation_id").notNull(),
+  dueOn: date("due_on", { mode: "string" }).notNull(),
+  createdAt: instant("created_at").notNull(),
+  doneOn: date("done_on", { mode: "string" }),
+  doneNotes: text("done_notes"),
+  doneBy: uuid("done_by"),
+  doneAt: instant("done_at"),
+});
+
+export const caseCrises = pgTable("case_crises", {
+  id: uuid("id").primaryKey(),
+  caseId: uuid("case_id").notNull(),
+  reportId: uuid("report_id").notNull(),
+  openedAt: instant("opened_at").notNull(),
+  openedBy: uuid("opened_by").notNull(),
+  openedByOrganisationId: uuid("opened_by_organisation_id").notNull(),
+});
+
+export const boardRequests = pgTable("board_requests", {
+  id: uuid("id").primaryKey(),
+  caseId: uuid("case_id").notNull(),
+  requestedOn: date("requested_on", { mode: "string" }).notNull(),
+  question: text("question").notNull(),
+  requestedBy: uuid("requested_by").notNull(),
+  requestedByOrganisationId: uuid("requested_by_organisation_id").notNull(),
+  requestedAt: instant("requested_at").notNull(),
+  answeredOn: date("answered_on", { mode: "string" }),
+  outcome: text("outcome"),
+  answer: text("answer"),
+  answerRecordedBy: uuid("answer_recorded_by"),
+  answerRecordedAt: instant("answer_recorded_at"),
+});
+
+export const reporterProtections = pgTable("reporter_protections", {
+  id: uuid("id").primaryKey(),
+  seq: bigint("seq", { mode: "number" }).generatedAlwaysAsIdentity(),
+  reportId: uuid("report_id").notNull(),
+  protected: boolean("protected").notNull(),
+  reason: text("reason"),
+  decidedBy: uuid("decided_by").notNull(),
+  decidedByOrganisationId: uuid("decided_by_organisation_id").notNull(),
+  decidedAt: instant("decided_at").notNull(),
 });

@@ -248,6 +248,7 @@ describe("safety assessment and triage", () => {
     const early = await intake.post(`/api/v1/reports/${created.id}/triage`, {
       route: "investigation",
       rationale: "Unclear facts.",
+      keepReason: "insufficient-information",
     });
     expect(early.statusCode).toBe(409);
     expect(early.json().detail).toMatch(/safety assessment/);
@@ -369,6 +370,7 @@ describe("safety assessment and triage", () => {
     const twice = await intake.post(`/api/v1/reports/${created.id}/triage`, {
       route: "investigation",
       rationale: "Again.",
+      keepReason: "insufficient-information",
     });
     expect(twice.statusCode).toBe(409);
   });

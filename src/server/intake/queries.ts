@@ -264,6 +264,9 @@ export async function getReportDetail(
             rationale: triage.rationale,
             ...(triage.caseId ? { caseId: triage.caseId } : {}),
             decidedAt: triage.decidedAt.toISOString(),
+            ...(triage.keepReason
+              ? { keepReason: triage.keepReason as NonNullable<ReportDetail["triage"]>["keepReason"] }
+              : {}),
           },
         }
       : {}),

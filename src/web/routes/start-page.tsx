@@ -28,6 +28,7 @@ import { PageHeading } from "../components/page-heading";
 import { useDocumentTitle } from "../components/use-document-title";
 import { can, isCentreUser } from "../session/capabilities";
 import { useAuthenticatedUser } from "../session/session-context";
+import { CentreWorkStartSection } from "./centre-work/centre-work-start-section";
 import { readNavigationState } from "./navigation-state";
 import { NotificationsSection } from "./start/notifications-section";
 import { AgreementsSection, FollowUpsSection } from "./start/work-sections";
@@ -94,6 +95,7 @@ export function StartPage() {
       {showAny ? (
         <div className="schakel-start-sections">
           {showQueue ? <QueueSection user={user} names={names} /> : null}
+          {isCentre && can(user, "readCentreWork") ? <CentreWorkStartSection /> : null}
           {showCases ? <CasesSection names={names} /> : null}
           {showHandovers ? <HandoversSection names={names} /> : null}
           {showNotifications ? <NotificationsSection /> : null}

@@ -20,6 +20,9 @@ const actionFor = {
   readJournal: "journal.read",
   writeJournal: "journal.write",
   searchPersons: "person.search",
+  /** The centre's own routes: trajectories, tasks, child protection board requests. */
+  readCentreWork: "centre-work.read",
+  doCentreWork: "centre-work.do",
 } as const satisfies Record<string, Action>;
 
 export type Capability = keyof typeof actionFor;

@@ -6,6 +6,7 @@ import { recordCaseEvent } from "../../cases/events.ts";
 import { involve } from "../../cases/involvement.ts";
 import { startPlan } from "../../cases/safety-plan/plan-store.ts";
 import { handoverKinds, startHandover } from "../../cases/service/handovers.ts";
+import { startRouteWork } from "../../centre-work/start-route-work.ts";
 import type { Db } from "../../db/client.ts";
 import { nextReference } from "../../db/references.ts";
 import {
@@ -158,5 +159,6 @@ export async function triageReport(
     .update(reports)
     .set({ status: "triaged", caseId: caseId ?? report.caseId, updatedAt: now })
     .where(eq(reports.id, reportId));
+  await startRouteWork(tx, principal, { report, caseId, triage: input, at: now });
   return { ...(caseId ? { caseId } : {}), ...(handoverId ? { handoverId } : {}), personIds };
 }

@@ -9,6 +9,8 @@ import { useDocumentTitle } from "../../components/use-document-title";
 import { useFormatters } from "../../i18n/format";
 import { can } from "../../session/capabilities";
 import { useAuthenticatedUser } from "../../session/session-context";
+import { CaseCentreRoutesSection } from "../centre-work/case-centre-routes-section";
+import { CrisisPrompt } from "../centre-work/crisis-prompt";
 import { NoAccessPage } from "../no-access-page";
 import { describeAccessGround } from "./access-ground";
 import { AgreementsSection } from "./agreements-section";
@@ -85,6 +87,15 @@ function CaseView({
     { id: "netwerk", title: t("case.sections.network"), element: <NetworkSection {...props} /> },
     { id: "overdrachten", title: t("case.sections.handovers"), element: <HandoversSection {...props} /> },
     { id: "maatregelen", title: t("case.sections.measures"), element: <MeasuresSection {...props} /> },
+    ...(can(user, "readCentreWork")
+      ? [
+          {
+            id: "eigen-routes",
+            title: t("centreWork.case.heading"),
+            element: <CaseCentreRoutesSection {...props} />,
+          },
+        ]
+      : []),
     { id: "afsluiten", title: t("case.sections.closure"), element: <ClosureSection {...props} /> },
     { id: "journaal", title: t("case.sections.journal"), element: <JournalSection {...props} /> },
     { id: "meldingen", title: t("case.sections.reports"), element: <ReportsSection {...props} /> },
@@ -111,6 +122,7 @@ function CaseView({
       )}
       <SuccessNotice message={acceptNotice.message} occurrence={acceptNotice.occurrence} />
       <CaseStatusNotes access={access} />
+      <CrisisPrompt data={data} access={access} />
       <PageContents sections={sections} />
       {sections.map((section) => (
         <PageSection key={section.id} id={section.id} title={section.title}>

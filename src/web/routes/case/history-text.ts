@@ -1,6 +1,7 @@
 import type { TFunction } from "i18next";
 import type { CaseDetail } from "../../../shared/cases";
 import { followUpOutcomes, phases, shelterKinds } from "../../../shared/cases";
+import { boardOutcomes, taskKinds, trajectoryKinds } from "../../../shared/centre-work";
 import { routes } from "../../../shared/intake";
 import type { HistoryEntry } from "../../api/cases";
 import type { Formatters } from "../../i18n/format";
@@ -179,6 +180,40 @@ export function describeHistoryEntry(t: TFunction, entry: HistoryEntry, names: H
         outcome: outcome === undefined ? "" : t(`followUpOutcome.${outcome}`).toLocaleLowerCase(),
       });
     }
+    case "trajectory-started":
+    case "trajectory-completed": {
+      const kind = oneOf(trajectoryKinds, textOf(details, "kind"));
+      const on = textOf(details, entry.kind === "trajectory-started" ? "startedOn" : "completedOn");
+      const dueOn = textOf(details, "dueOn");
+      const late = numberOf(details, "daysLate") ?? 0;
+      const text = t(`centreWork.history.${entry.kind}`, {
+        kind: kind === undefined ? "" : t(`centreWork.kind.${kind}`),
+        date: on === undefined ? "" : names.format.shortDate(on),
+        due: dueOn === undefined ? "" : names.format.shortDate(dueOn),
+      });
+      return late > 0 ? `${text} ${t("centreWork.history.late", { count: late })}` : text;
+    }
+    case "centre-task-done": {
+      const kind = oneOf(taskKinds, textOf(details, "kind"));
+      return t("centreWork.history.centre-task-done", {
+        task: kind === undefined ? "" : t(`centreWork.taskKind.${kind}`),
+      });
+    }
+    case "board-investigation-answered": {
+      const outcome = oneOf(boardOutcomes, textOf(details, "outcome"));
+      return t("centreWork.history.board-investigation-answered", {
+        outcome: outcome === undefined ? "" : t(`centreWork.boardOutcome.${outcome}`).toLocaleLowerCase(),
+      });
+    }
+    case "reporter-protection-decided":
+      return t(
+        details.protected === true
+          ? "centreWork.history.reporterProtected"
+          : "centreWork.history.reporterNotProtected",
+      );
+    case "crisis-opened":
+    case "board-investigation-requested":
+      return t(`centreWork.history.${entry.kind}`);
     case "handover-declined":
     case "case-closed":
     case "case-reopened":

@@ -34,6 +34,7 @@ import { useDocumentTitle } from "../../components/use-document-title";
 import { useFormatters } from "../../i18n/format";
 import { can, isCentreUser } from "../../session/capabilities";
 import { useAuthenticatedUser } from "../../session/session-context";
+import { ReporterProtectionSection } from "../centre-work/reporter-protection-section";
 import { NoAccessPage } from "../no-access-page";
 import { NotFoundPage } from "../not-found-page";
 import { KindChangeForm } from "./kind-change-form";
@@ -188,6 +189,11 @@ function ReportView({ data, onChanged }: { data: ReportPageData; onChanged: () =
               </Detail>
             )}
             <Detail label={t("triage.rationale")}>{report.triage.rationale}</Detail>
+            {report.triage.keepReason === undefined ? null : (
+              <Detail label={t("centreWork.keepReasonLabel")}>
+                {t(`centreWork.keepReason.${report.triage.keepReason}`)}
+              </Detail>
+            )}
             <Detail label={t("triage.decidedAt")}>{format.dateTime(report.triage.decidedAt)}</Detail>
             {report.triage.caseId === undefined ? null : (
               <Detail label={t("triage.case")}>
@@ -211,6 +217,9 @@ function ReportView({ data, onChanged }: { data: ReportPageData; onChanged: () =
           <Paragraph>{t("triage.none")}</Paragraph>
         ) : null}
       </section>
+      {isCentre && report.kind === "report" ? (
+        <ReporterProtectionSection reportId={report.id} canDecide={canWork} />
+      ) : null}
 
       {canWork && isOpen ? (
         <KindChangeForm report={report} onChanged={(message) => showNotice(message)} />

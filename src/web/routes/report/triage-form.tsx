@@ -1,6 +1,7 @@
 import { Button, ButtonGroup, Paragraph } from "@utrecht/component-library-react";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { keepingRoutes, keepReasons } from "../../../shared/centre-work";
 import { type ReportDetail, routes, type TriageInput } from "../../../shared/intake";
 import type { Organisation } from "../../../shared/reference";
 import { ApiError } from "../../api/client";
@@ -36,6 +37,8 @@ export function TriageForm({
   const [route, setRoute] = useState<Route | "">("");
   const [organisationId, setOrganisationId] = useState("");
   const [rationale, setRationale] = useState("");
+  const [keepReason, setKeepReason] = useState<(typeof keepReasons)[number] | "">("");
+  const centreKeeps = (keepingRoutes as readonly string[]).includes(route);
   const [isBusy, setBusy] = useState(false);
   const feedback = useFormFeedback();
   const needsOrganisation = route === "handover";
@@ -58,6 +61,9 @@ export function TriageForm({
     if (needsOrganisation && organisationId === "") {
       problems.push({ fieldId: "triage-organisation", message: t("triage.errors.organisation") });
     }
+    if (centreKeeps && keepReason === "") {
+      problems.push({ fieldId: "triage-keep-reason", message: t("centreWork.errors.keepReason") });
+    }
     if (rationale.trim() === "") {
       problems.push({ fieldId: "triage-rationale", message: t("triage.errors.rationale") });
     }
@@ -69,6 +75,7 @@ export function TriageForm({
       route,
       rationale: rationale.trim(),
       ...(offersOrganisation && organisationId !== "" ? { toOrganisationId: organisationId } : {}),
+      ...(centreKeeps && keepReason !== "" ? { keepReason } : {}),
     };
     setBusy(true);
     feedback.clear();
@@ -87,7 +94,9 @@ export function TriageForm({
                 ? { fieldId: "triage-organisation", message: t("triage.errors.organisationInvalid") }
                 : path.startsWith("rationale")
                   ? { fieldId: "triage-rationale", message: t("triage.errors.rationale") }
-                  : { fieldId: "triage-route", message: t("triage.errors.route") },
+                  : path.startsWith("keepReason")
+                    ? { fieldId: "triage-keep-reason", message: t("centreWork.errors.keepReason") }
+                    : { fieldId: "triage-route", message: t("triage.errors.route") },
             ),
           );
           return;
@@ -95,6 +104,8 @@ export function TriageForm({
         let conflict = t("triage.errors.conflict");
         if (error instanceof ApiError && error.hasType("/assessment-required")) {
           conflict = t("triage.errors.assessmentRequired");
+        } else if (error instanceof ApiError && error.hasType("/crisis-needs-acute-unsafety")) {
+          conflict = t("centreWork.errors.crisisNeedsAcute");
         } else if (report.kind === "advice") {
           conflict = t("triage.errors.adviceOnlyClose");
         }
@@ -132,6 +143,18 @@ export function TriageForm({
           options={targets}
           required={needsOrganisation}
           error={messageFor(feedback.problems, "triage-organisation")}
+        />
+      ) : null}
+      {centreKeeps ? (
+        <RadioGroupField
+          id="triage-keep-reason"
+          legend={t("centreWork.keepReasonLabel")}
+          description={t("centreWork.keepReasonDescription")}
+          value={keepReason}
+          onChange={setKeepReason}
+          options={keepReasons.map((value) => ({ value, label: t(`centreWork.keepReason.${value}`) }))}
+          isRequired
+          error={messageFor(feedback.problems, "triage-keep-reason")}
         />
       ) : null}
       <TextareaField
