@@ -45,7 +45,13 @@ export const validatorCompiler: FastifySchemaCompiler<z.ZodType> =
   ({ schema }) =>
   (data) => {
     const result = schema.safeParse(data);
-    const issues = [...(result.error?.issues ?? []), ...forbiddenTextIssues(data)];
+    const schemaIssues = result.error?.issues ?? [];
+    // A field the schema already refused (its own text rule, say) is listed once.
+    const refused = new Set(schemaIssues.map((issue) => issue.path.map(String).join(".")));
+    const textIssues = forbiddenTextIssues(data).filter(
+      (issue) => !refused.has(issue.path.map(String).join(".")),
+    );
+    const issues = [...schemaIssues, ...textIssues];
     if (issues.length > 0) {
       const validation: ValidationIssue[] = issues.map((issue) => ({
         instancePath: issue.path.map((p) => `/${String(p)}`).join(""),
