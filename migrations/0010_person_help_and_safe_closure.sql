@@ -52,3 +52,14 @@ ALTER TABLE handovers
 
 -- A notification about a follow-up (new violence found) points to it.
 ALTER TABLE notifications ADD COLUMN follow_up_id uuid REFERENCES follow_ups (id);
+
+-- The mayor can lift a restraining order before its end; the period as imposed stays on the row.
+ALTER TABLE restraining_orders
+  ADD COLUMN lifted_at timestamptz,
+  ADD COLUMN lifted_by uuid REFERENCES users (id),
+  ADD COLUMN lift_reason text CHECK (lifted_at IS NULL OR lift_reason IS NOT NULL);
+
+-- A sender whose part ended keeps reading the case to follow up (never to work on it).
+ALTER TABLE case_involvements DROP CONSTRAINT case_involvements_ground_check;
+ALTER TABLE case_involvements ADD CONSTRAINT case_involvements_ground_check CHECK (ground IN ('triage',
+  'direction', 'pending-handover', 'accepted-handover', 'network-partner', 'mda', 'follow-up'));

@@ -55,6 +55,7 @@ export const restrainingOrderSchema = z.object({
   extended: z.boolean(),
   latestEndOn: z.iso.date().describe("the latest possible end: 28 days after imposition"),
   active: z.boolean(),
+  lifted: z.boolean().describe("lifted before its end (it no longer applies)"),
 });
 export const shelterStaySchema = z.object({
   id: z.uuid(),
@@ -66,6 +67,7 @@ export const shelterStaySchema = z.object({
   active: z.boolean(),
 });
 export const newRestrainingOrderSchema = z.strictObject({ startsOn: z.iso.date(), personId: z.uuid() });
+export const liftRestrainingOrderSchema = z.strictObject({ reason: z.string().trim().min(1).max(2000) });
 export const extendRestrainingOrderSchema = z.strictObject({ endsOn: z.iso.date().optional() });
 export const newShelterStaySchema = z.strictObject({
   personIds: z.array(z.uuid()).min(1).max(30),

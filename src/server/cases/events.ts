@@ -26,6 +26,7 @@ export type CaseEventKind =
   | "follow-up-recorded"
   | "restraining-order-recorded"
   | "restraining-order-extended"
+  | "restraining-order-lifted"
   | "shelter-stay-started"
   | "shelter-stay-ended";
 

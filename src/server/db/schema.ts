@@ -394,6 +394,9 @@ export const restrainingOrders = pgTable("restraining_orders", {
   recordedBy: uuid("recorded_by").notNull(),
   recordedByOrganisationId: uuid("recorded_by_organisation_id").notNull(),
   recordedAt: instant("recorded_at").notNull(),
+  liftedAt: instant("lifted_at"),
+  liftedBy: uuid("lifted_by"),
+  liftReason: text("lift_reason"),
 });
 
 export const shelterStays = pgTable("shelter_stays", {

@@ -57,7 +57,7 @@ export async function closureStateOf(tx: Db, caseId: string, today: string): Pro
     acuteUnsafety: await acuteUnsafetyOpen(tx, caseId),
     // A running order, and one imposed for a day still to come: neither has ended.
     activeRestrainingOrderIds: orders
-      .filter((o) => isActiveOn(o, today) || o.startsOn > today)
+      .filter((o) => o.liftedAt === null && (isActiveOn(o, today) || o.startsOn > today))
       .map((o) => o.id),
     openShelterStayIds: stays.map((s) => s.id),
     minorsWithoutHelpIds: household
