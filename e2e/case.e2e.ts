@@ -261,9 +261,12 @@ describe("case work: the one plan, phases with guards, children central, accepte
     // Children central: the flag stays until help is offered to the child.
     const flags = page.getByRole("list", { name: "Veiligheidsstatus" });
     expect(await flags.textContent()).toContain("1 kind zonder aangeboden hulp");
-    const help = page.getByRole("form", { name: `Aangeboden hulp vastleggen voor ${zwolleCase.childName}` });
-    await help.getByLabel("Welke hulp is aangeboden?").fill("Speltherapie bij het jeugdteam.");
-    answer = nextApiResponse(page, "POST", `/cases/${caseId}/persons/${zwolleCase.childId}/help-offered`);
+    await openDisclosure(page, `Hulp vastleggen voor ${zwolleCase.childName}`);
+    const help = page.getByRole("form", { name: `Hulp vastleggen voor ${zwolleCase.childName}` });
+    await help.getByLabel("Soort hulp").selectOption({ label: "Jeugdhulp" });
+    await help.getByLabel("Welke hulp?").fill("Speltherapie bij het jeugdteam.");
+    await help.getByLabel("Wie geeft de hulp?").selectOption({ label: "Lokaal team Zwolle" });
+    answer = nextApiResponse(page, "POST", `/cases/${caseId}/persons/${zwolleCase.childId}/help`);
     await help.getByRole("button", { name: `Hulp vastleggen voor ${zwolleCase.childName}` }).click();
     expect((await answer).status()).toBe(201);
     await expect.poll(() => flags.textContent()).toContain("Alle kinderen hulp aangeboden");
@@ -271,9 +274,19 @@ describe("case work: the one plan, phases with guards, children central, accepte
     expect(await mainText(page)).toContain("Speltherapie bij het jeugdteam.");
     await expectNoAxeViolations(page);
 
-    // Closing schedules follow-ups at 3, 6 and 12 months.
+    // Closing: the weekly home visit is still open, so the director closes past it with a reason.
     await openDisclosure(page, "Zaak afsluiten");
     await page.locator("#close-case-reason").fill("Drie maanden veilig; de hulp loopt.");
+    answer = nextApiResponse(page, "POST", `/cases/${caseId}/close`);
+    await page.locator("#close-case").getByRole("button", { name: "Zaak afsluiten" }).click();
+    expect((await answer).status()).toBe(409);
+    await page.locator("#closure-reasons").waitFor();
+    expect(await page.locator("#closure-reasons").textContent()).toContain(
+      "De afspraak ‘Wekelijks huisbezoek door het lokale team.’ staat nog open.",
+    );
+    await page
+      .locator("textarea[id^='close-override-agreement-open']")
+      .fill("De huisbezoeken lopen door in de gewone hulp.");
     answer = nextApiResponse(page, "POST", `/cases/${caseId}/close`);
     await page.locator("#close-case").getByRole("button", { name: "Zaak afsluiten" }).click();
     expect((await answer).status()).toBe(200);
@@ -295,6 +308,7 @@ describe("case work: the one plan, phases with guards, children central, accepte
     expect(await history.locator("li").first().textContent()).toContain("Zaak afgesloten");
     expect(await history.textContent()).toContain("Fase gewijzigd van Veiligheid naar Risicogestuurde zorg");
     expect(await history.textContent()).toContain(`Hulp aangeboden aan ${zwolleCase.childName}`);
+    expect(await history.textContent()).toContain("De huisbezoeken lopen door in de gewone hulp.");
     await expectNoAxeViolations(page);
 
     // The follow-ups are the local team's to record: on its start page.

@@ -12,6 +12,7 @@ import { registerAuditRoutes } from "./audit/routes.ts";
 import { registerAuthRoutes } from "./auth/routes.ts";
 import { registerClosureRoutes } from "./cases/closure-routes.ts";
 import { registerHandoverRoutes } from "./cases/handover-routes.ts";
+import { registerHelpRoutes } from "./cases/help-routes.ts";
 import { registerMeasureRoutes } from "./cases/measures/routes.ts";
 import { registerSafetyPlanRoutes } from "./cases/plan-routes.ts";
 import { registerCaseRoutes } from "./cases/routes.ts";
@@ -114,6 +115,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       registerCaseWorkRoutes(typed, routeDeps);
       registerHandoverRoutes(typed, routeDeps);
       registerClosureRoutes(typed, routeDeps);
+      registerHelpRoutes(typed, routeDeps);
       registerMeasureRoutes(typed, routeDeps);
       registerWorklistRoutes(typed, routeDeps);
       registerJournalRoutes(typed, routeDeps);

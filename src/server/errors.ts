@@ -32,6 +32,8 @@ export interface AppErrorOptions {
   errors?: { path: string; message: string }[];
   /** Extra response headers, e.g. Retry-After. */
   headers?: Record<string, string>;
+  /** Extension members of the problem (RFC 9457 3.2), e.g. `reasons`; never personal data. */
+  extensions?: Record<string, unknown>;
 }
 
 /**
@@ -43,6 +45,7 @@ export class AppError extends Error {
   readonly type: string | undefined;
   readonly errors: { path: string; message: string }[] | undefined;
   readonly headers: Record<string, string> | undefined;
+  readonly extensions: Record<string, unknown> | undefined;
 
   constructor(
     readonly code: ErrorCode,
@@ -55,6 +58,7 @@ export class AppError extends Error {
     this.type = options.type;
     this.errors = options.errors;
     this.headers = options.headers;
+    this.extensions = options.extensions;
   }
 }
 

@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { caseEventDate } from "./dates.ts";
+import { minorAnswers } from "./minors.ts";
+import { helpRecordSchema, pastHelpDate } from "./person-help.ts";
 
 export const phases = ["safety", "risk-driven-care", "recovery"] as const;
 export const directions = ["local", "regional"] as const;
@@ -11,6 +13,7 @@ export const involvementGrounds = [
   "accepted-handover",
   "network-partner",
   "mda",
+  "follow-up",
 ] as const;
 export const handoverStatuses = ["pending", "accepted", "declined", "withdrawn"] as const;
 
@@ -20,6 +23,7 @@ export const caseFlagsSchema = z.object({
   restrainingOrderActive: z.boolean(),
   inShelter: z.boolean(),
   mda: z.boolean(),
+  minorsToCheck: z.number().int().describe("persons whose minor status is unknown: to check"),
 });
 
 export const handoverSchema = z.object({
@@ -35,6 +39,10 @@ export const handoverSchema = z.object({
   warmHandoverAt: z.iso.datetime().optional(),
   note: z.string().optional(),
   direction: z.enum(["incoming", "outgoing"]).optional(),
+  declineReason: z.string().optional().describe("why the receiver declined (declined handovers)"),
+  senderPart: z
+    .enum(["continues", "ends"])
+    .describe("whether the sender's part ends on acceptance (its follow-ups are then scheduled)"),
 });
 export type Handover = z.infer<typeof handoverSchema>;
 
@@ -48,6 +56,7 @@ export const restrainingOrderSchema = z.object({
   extended: z.boolean(),
   latestEndOn: z.iso.date().describe("the latest possible end: 28 days after imposition"),
   active: z.boolean(),
+  lifted: z.boolean().describe("lifted before its end (it no longer applies)"),
 });
 export const shelterStaySchema = z.object({
   id: z.uuid(),
@@ -59,6 +68,7 @@ export const shelterStaySchema = z.object({
   active: z.boolean(),
 });
 export const newRestrainingOrderSchema = z.strictObject({ startsOn: caseEventDate(), personId: z.uuid() });
+export const liftRestrainingOrderSchema = z.strictObject({ reason: z.string().trim().min(1).max(2000) });
 export const extendRestrainingOrderSchema = z.strictObject({ endsOn: caseEventDate().optional() });
 export const newShelterStaySchema = z.strictObject({
   personIds: z.array(z.uuid()).min(1).max(30),
@@ -90,6 +100,9 @@ export const caseSchema = z.object({
       age: z.number().int().optional(),
       helpOffered: z.boolean(),
       help: z.array(z.object({ on: z.iso.date(), description: z.string() })),
+      minor: z.enum(minorAnswers).describe("a minor today: the birth date decides, else as stated"),
+      minorToCheck: z.boolean().describe("minor status unknown: to check"),
+      helpRecords: z.array(helpRecordSchema),
       firstName: z.string().optional(),
       lastName: z.string().optional(),
     }),
@@ -124,6 +137,7 @@ export const caseListItemSchema = z.object({
   createdAt: z.iso.datetime(),
   pendingHandover: z.boolean(),
   childrenWithoutHelp: z.number().int().describe("children under 18 in the household without help offered"),
+  minorsToCheck: z.number().int().describe("persons whose minor status is unknown"),
 });
 
 const reason = z.string().trim().min(1).max(2000);
@@ -132,7 +146,7 @@ export const phaseChangeSchema = z.strictObject({ phase: z.enum(phases), reason 
 export const directionChangeSchema = z.strictObject({ direction: z.enum(directions), reason });
 export const directorChangeSchema = z.strictObject({ userId: z.uuid() });
 export const helpOfferedSchema = z.strictObject({
-  date: z.iso.date(),
+  date: pastHelpDate,
   description: z.string().trim().min(1).max(2000),
 });
 export const caseAssessmentSchema = z.strictObject({
@@ -144,6 +158,7 @@ export const newHandoverSchema = z.strictObject({
   toOrganisationId: z.uuid(),
   warmHandoverAt: z.iso.datetime({ offset: true }).optional(),
   note: z.string().trim().min(1).max(5000),
+  senderPart: z.enum(["continues", "ends"]).optional().describe("default continues"),
 });
 export const declineSchema = z.strictObject({ reason });
 export const reasonSchema = z.strictObject({ reason });
@@ -156,6 +171,8 @@ export const followUpSchema = z.object({
   organisationId: z.uuid(),
   monthsAfterClosure: z.number().int(),
   dueOn: z.iso.date(),
+  opensOn: z.iso.date().describe("the outcome can be recorded from this day (two weeks before due)"),
+  trigger: z.enum(["closure", "handover"]),
   status: z.enum(["due", "recorded", "cancelled"]),
   overdue: z.boolean(),
   outcome: z.enum(followUpOutcomes).optional(),
@@ -190,7 +207,13 @@ export const agreementWorkItemSchema = z.object({
 
 export const notificationSchema = z.object({
   id: z.uuid(),
-  kind: z.enum(["handover-received", "handover-accepted", "handover-declined", "handover-overdue"]),
+  kind: z.enum([
+    "handover-received",
+    "handover-accepted",
+    "handover-declined",
+    "handover-overdue",
+    "follow-up-new-violence",
+  ]),
   caseId: z.uuid().nullable(),
   caseReference: z.string().nullable(),
   handoverId: z.uuid().nullable(),

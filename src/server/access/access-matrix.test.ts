@@ -246,6 +246,45 @@ const rows: Row[] = [
     expect: centreWorkZwolleReads(404),
   },
   {
+    method: "GET",
+    route: "/api/v1/cases/:id/help",
+    url: (ids) => `/api/v1/cases/${ids.caseId}/help`,
+    expect: centreAndZwolle(200),
+  },
+  {
+    method: "POST",
+    route: "/api/v1/cases/:id/persons/:personId/help",
+    url: (ids) => `/api/v1/cases/${ids.caseId}/persons/${ids.unknownId}/help`,
+    body: {
+      kind: "youth-care",
+      description: "Play therapy",
+      providerName: "Jeugdhulp",
+      offeredOn: "2026-05-01",
+    },
+    expect: centreWorkZwolleReads(404),
+  },
+  ...(["start", "end", "withdraw"] as const).map(
+    (step): Row => ({
+      method: "POST",
+      route: `/api/v1/cases/:id/help/:helpId/${step}`,
+      url: (ids) => `/api/v1/cases/${ids.caseId}/help/${ids.unknownId}/${step}`,
+      body:
+        step === "start"
+          ? { startedOn: "2026-05-01" }
+          : step === "end"
+            ? { endedOn: "2026-05-01" }
+            : { reason: "Error" },
+      expect: centreWorkZwolleReads(404),
+    }),
+  ),
+  {
+    method: "POST",
+    route: "/api/v1/cases/:id/persons/:personId/minor",
+    url: (ids) => `/api/v1/cases/${ids.caseId}/persons/${ids.unknownId}/minor`,
+    body: { minor: "yes", reason: "School confirmed." },
+    expect: centreWorkZwolleReads(404),
+  },
+  {
     method: "POST",
     route: "/api/v1/cases/:id/safety-assessments",
     url: (ids) => `/api/v1/cases/${ids.caseId}/safety-assessments`,
@@ -319,6 +358,13 @@ const rows: Row[] = [
     url: (ids) => `/api/v1/cases/${ids.caseId}/restraining-orders`,
     body: { startsOn: "2026-05-01", personId: randomUUID() },
     expect: { ...centreWorkZwolleReads(400), shelter: 404, police: 404 },
+  },
+  {
+    method: "POST",
+    route: "/api/v1/restraining-orders/:id/lift",
+    url: (ids) => `/api/v1/restraining-orders/${ids.unknownId}/lift`,
+    body: { reason: "Lifted by the mayor." },
+    expect: chainWorkers(404),
   },
   {
     method: "POST",

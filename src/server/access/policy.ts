@@ -35,6 +35,7 @@ const groundLabels: Record<string, string> = {
   "accepted-handover": "involved through accepted handover",
   "network-partner": "network partner in the plan",
   mda: "MDA++ team",
+  "follow-up": "follow-up after its part ended",
 };
 
 /**
@@ -63,9 +64,14 @@ export async function authorizeCaseWork(tx: Db, principal: Principal, caseId: st
   if (involvements.length === 0) {
     throw notFound();
   }
-  const working = involvements.find((i) => i.ground !== "pending-handover");
+  const working = involvements.find((i) => i.ground !== "pending-handover" && i.ground !== "follow-up");
   if (!working) {
-    throw new AppError("FORBIDDEN", "Accept the handover before working on the case.");
+    throw new AppError(
+      "FORBIDDEN",
+      involvements.some((i) => i.ground === "follow-up")
+        ? "Your organisation's part in this case ended; it follows up only."
+        : "Accept the handover before working on the case.",
+    );
   }
   return groundOf(working);
 }

@@ -1,7 +1,7 @@
 import { and, desc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addMonths, dateInAmsterdam } from "../../shared/calendar/working-days.ts";
-import { auditEntries, handovers } from "../db/schema.ts";
+import { auditEntries, followUps, handovers } from "../db/schema.ts";
 import { runDeadlineSweep } from "../jobs/scheduler.ts";
 import { createTestApp, type TestApp, type TestSession } from "../test-support/app.ts";
 import { createReportAs, handOver, sampleReport } from "../test-support/reports.ts";
@@ -136,8 +136,23 @@ describe("a case handed to the local team of Zwolle", () => {
       director: { userId: zwolle.userId, name: "Lotte Bakker" },
     });
 
+    // The agreement is still open: the director closes past it only with a reason for it.
+    const blocked = await zwolle.post(`/api/v1/cases/${caseId}/close`, { reason: "Safe for three months." });
+    expect(blocked.statusCode).toBe(409);
+    expect(blocked.json().reasons).toEqual([
+      expect.objectContaining({ code: "agreement-open", itemId: plan.agreements[0].id, overridable: true }),
+    ]);
     // Closure schedules three follow-ups for Zwolle.
-    const closed = await zwolle.post(`/api/v1/cases/${caseId}/close`, { reason: "Safe for three months." });
+    const closed = await zwolle.post(`/api/v1/cases/${caseId}/close`, {
+      reason: "Safe for three months.",
+      overrides: [
+        {
+          code: "agreement-open",
+          itemId: plan.agreements[0].id,
+          reason: "Home visits continue in general care.",
+        },
+      ],
+    });
     expect(closed.statusCode).toBe(200);
     const today = dateInAmsterdam(new Date());
     expect(closed.json().followUps.map((f: { dueOn: string }) => f.dueOn)).toEqual([
@@ -149,6 +164,14 @@ describe("a case handed to the local team of Zwolle", () => {
     expect(due.items.filter((f: { caseId: string }) => f.caseId === caseId)).toHaveLength(3);
     const [first] = (await zwolle.get(`/api/v1/cases/${caseId}/follow-ups`)).json().items;
     expect((await intake.post(`/api/v1/follow-ups/${first.id}`, { outcome: "safe" })).statusCode).toBe(403);
+    // Not before two weeks ahead of its due date: the 409 says when it opens.
+    const early = await zwolle.post(`/api/v1/follow-ups/${first.id}`, { outcome: "safe" });
+    expect(early.statusCode).toBe(409);
+    expect(early.json()).toMatchObject({
+      type: expect.stringMatching(/follow-up-not-yet-open$/),
+      opensOn: first.opensOn,
+    });
+    await t.database.db.update(followUps).set({ dueOn: today }).where(eq(followUps.id, first.id));
     const recorded = await zwolle.post(`/api/v1/follow-ups/${first.id}`, {
       outcome: "safe",
       notes: "All well.",
@@ -163,8 +186,8 @@ describe("a case handed to the local team of Zwolle", () => {
       reason: "New report from school.",
     });
     expect(reopened.json()).toEqual({ status: "open" });
-    const followUps = (await zwolle.get(`/api/v1/cases/${caseId}/follow-ups`)).json().items;
-    expect(followUps.map((f: { status: string }) => f.status)).toEqual([
+    const afterReopen = (await zwolle.get(`/api/v1/cases/${caseId}/follow-ups`)).json().items;
+    expect(afterReopen.map((f: { status: string }) => f.status)).toEqual([
       "recorded",
       "cancelled",
       "cancelled",
@@ -182,6 +205,7 @@ describe("a case handed to the local team of Zwolle", () => {
       "plan-saved",
       "phase-changed",
       "help-offered",
+      "closure-override",
       "case-closed",
       "follow-up-recorded",
       "case-reopened",

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { dateInAmsterdam } from "../../shared/calendar/working-days.ts";
 import { followUpOutcomeSchema, followUpSchema, reasonSchema } from "../../shared/cases.ts";
+import { closeCaseSchema } from "../../shared/closure.ts";
 import { authorizeCase } from "../access/policy.ts";
 import { accessOf } from "../access/route-guard.ts";
 import { auditedTransaction } from "../audit/audited-transaction.ts";
@@ -21,8 +22,10 @@ export function registerClosureRoutes(app: App, { database }: RouteDeps): void {
       schema: {
         tags: ["cases"],
         summary: "Close the case with a reason; schedules follow-ups at +3, +6 and +12 months",
+        description:
+          "409 (type closure-blocked) lists every reason in `reasons` (code, message, itemId, overridable): acute unsafety, a running restraining order and an open shelter stay always refuse; a minor without help, an open agreement and a pending handover the case director may close past with `overrides` (a reason per item), which land in the history.",
         params: caseParams,
-        body: reasonSchema,
+        body: closeCaseSchema,
         response: {
           200: z.object({
             status: z.literal("closed"),
@@ -35,7 +38,7 @@ export function registerClosureRoutes(app: App, { database }: RouteDeps): void {
     },
     async (request) =>
       onCase(db, request, request.params.id, "case.close", "work", (tx, principal) =>
-        closeCase(tx, principal, request.params.id, request.body.reason),
+        closeCase(tx, principal, request.params.id, request.body),
       ),
   );
 

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, isNull, or, type SQL, sql } from "drizzle-orm";
 import type { CaseDetail, Handover } from "../../shared/cases.ts";
+import { type MinorAnswer, minorStatus } from "../../shared/minors.ts";
 import type { Principal } from "../access/principal.ts";
 import type { Db } from "../db/client.ts";
 import { qualified } from "../db/qualified.ts";
@@ -8,14 +9,16 @@ import {
   casePersons,
   cases,
   handovers,
-  helpOffered,
   organisations,
+  personHelp,
   persons,
   reports,
   users,
 } from "../db/schema.ts";
 import { measuresOfCase } from "./measures/measures.ts";
+import { minorNowSql } from "./minor-sql.ts";
 import { acuteUnsafetyOpen } from "./service/case-state.ts";
+import { helpOfCase } from "./service/person-help.ts";
 
 /** Only the cases the caller's organisation is involved in now: the filter is SQL, not after loading. */
 const involvedNow = (principal: Principal): SQL => sql`exists (select 1 from ${caseInvolvements}
@@ -35,21 +38,27 @@ export async function listCases(
     .select({
       c: cases,
       pendingHandover: sql<boolean>`exists (select 1 from ${handovers} where ${qualified(handovers.caseId)} = ${qualified(cases.id)} and ${qualified(handovers.status)} = 'pending')`,
-      // Children (under 18 today) of the household without any help offered yet.
+      // Minors of the household (a birth date decides, else as stated; never by role) without
+      // any help offered that was not withdrawn.
       childrenWithoutHelp: sql<number>`(select count(*)::int from ${casePersons}
         join ${persons} on ${qualified(persons.id)} = ${qualified(casePersons.personId)}
         where ${qualified(casePersons.caseId)} = ${qualified(cases.id)}
-          and ${qualified(persons.birthDate)} > (${today}::date - interval '18 years')
-          and not exists (select 1 from ${helpOffered}
-            where ${qualified(helpOffered.caseId)} = ${qualified(cases.id)}
-              and ${qualified(helpOffered.personId)} = ${qualified(casePersons.personId)}))`,
+          and ${minorNowSql(today)} = 'yes'
+          and not exists (select 1 from ${personHelp}
+            where ${qualified(personHelp.caseId)} = ${qualified(cases.id)}
+              and ${qualified(personHelp.personId)} = ${qualified(casePersons.personId)}
+              and ${qualified(personHelp.withdrawnAt)} is null))`,
+      minorsToCheck: sql<number>`(select count(*)::int from ${casePersons}
+        join ${persons} on ${qualified(persons.id)} = ${qualified(casePersons.personId)}
+        where ${qualified(casePersons.caseId)} = ${qualified(cases.id)}
+          and ${minorNowSql(today)} = 'unknown')`,
     })
     .from(cases)
     .where(and(involvedNow(principal), status ? eq(cases.status, status) : undefined))
     .orderBy(desc(cases.createdAt), asc(cases.id))
     .limit(limit)
     .offset(offset);
-  return rows.map(({ c, pendingHandover, childrenWithoutHelp }) => ({
+  return rows.map(({ c, pendingHandover, childrenWithoutHelp, minorsToCheck }) => ({
     id: c.id,
     reference: c.reference,
     municipalityCode: c.municipalityCode,
@@ -59,6 +68,7 @@ export async function listCases(
     createdAt: c.createdAt.toISOString(),
     pendingHandover,
     childrenWithoutHelp,
+    minorsToCheck,
   }));
 }
 
@@ -85,6 +95,8 @@ function presentHandover(h: typeof handovers.$inferSelect, today: string, caseRe
     overdue: h.status === "pending" && h.dueOn < today,
     ...(h.warmHandoverAt ? { warmHandoverAt: h.warmHandoverAt.toISOString() } : {}),
     ...(h.note ? { note: h.note } : {}),
+    ...(h.status === "declined" && h.declineReason ? { declineReason: h.declineReason } : {}),
+    senderPart: h.senderPart as Handover["senderPart"],
   };
 }
 
@@ -150,26 +162,23 @@ export async function getCaseDetail(
     .where(eq(handovers.caseId, caseId))
     .orderBy(desc(handovers.createdAt));
 
-  const help = await tx
-    .select({
-      personId: helpOffered.personId,
-      on: helpOffered.offeredOn,
-      description: helpOffered.description,
-    })
-    .from(helpOffered)
-    .where(eq(helpOffered.caseId, caseId))
-    .orderBy(desc(helpOffered.offeredOn));
+  const help = (await helpOfCase(tx, caseId)).filter((h) => h.withdrawn === null);
+  const helpRecords = await helpOfCase(tx, caseId);
   const measures = await measuresOfCase(tx, caseId, today);
   const people = household.map(({ role, person: p }) => ({
     id: p.id,
     role,
     ...(p.birthDate ? { age: ageOn(p.birthDate, today) } : {}),
     helpOffered: help.some((h) => h.personId === p.id),
-    help: help.filter((h) => h.personId === p.id).map((h) => ({ on: h.on, description: h.description })),
+    help: help
+      .filter((h) => h.personId === p.id)
+      .map((h) => ({ on: h.offeredOn, description: h.description })),
+    minor: minorStatus({ birthDate: p.birthDate, minor: p.minor as MinorAnswer }, today),
+    minorToCheck: minorStatus({ birthDate: p.birthDate, minor: p.minor as MinorAnswer }, today) === "unknown",
+    helpRecords: helpRecords.filter((h) => h.personId === p.id),
     ...(p.firstName ? { firstName: p.firstName } : {}),
     ...(p.lastName ? { lastName: p.lastName } : {}),
   }));
-  const isChild = (p: (typeof people)[number]) => p.age !== undefined && p.age < 18;
   return {
     id: c.id,
     reference: c.reference,
@@ -194,10 +203,12 @@ export async function getCaseDetail(
     persons: people,
     flags: {
       acuteUnsafety,
-      childrenWithoutHelp: people.filter((p) => isChild(p) && !p.helpOffered).length,
+      childrenWithoutHelp: people.filter((p) => p.minor === "yes" && !p.helpOffered).length,
+      minorsToCheck: people.filter((p) => p.minorToCheck).length,
       restrainingOrderActive: measures.restrainingOrders.some((o) => o.active),
       inShelter: measures.shelterStays.some((st) => st.active),
-      mda: involvements.some((i) => i.kind === "mda-team"),
+      // Set when the MDA++ team takes part, not while a handover to it is only pending.
+      mda: involvements.some((i) => i.kind === "mda-team" && i.ground !== "pending-handover"),
     },
     reportIds: reportRows.map((r) => r.id),
     reports: reportRows.map((r) => ({

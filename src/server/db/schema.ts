@@ -289,6 +289,8 @@ export const handovers = pgTable("handovers", {
   decidedAt: instant("decided_at"),
   declineReason: text("decline_reason"),
   decidedByOrganisationId: uuid("decided_by_organisation_id"),
+  /** Whether the sender's part ends when the receiver accepts ('continues' | 'ends'). */
+  senderPart: text("sender_part").notNull().default("continues"),
 });
 
 export const referenceCounters = pgTable("reference_counters", {
@@ -331,6 +333,29 @@ export const helpOffered = pgTable("help_offered", {
   recordedAt: instant("recorded_at").notNull(),
 });
 
+/** Help for one person of a case: offered, started, ended, withdrawn; never edited in place. */
+export const personHelp = pgTable("person_help", {
+  id: uuid("id").primaryKey(),
+  caseId: uuid("case_id").notNull(),
+  personId: uuid("person_id").notNull(),
+  kind: text("kind").notNull(),
+  description: text("description").notNull(),
+  providerOrganisationId: uuid("provider_organisation_id"),
+  providerName: text("provider_name"),
+  offeredOn: date("offered_on", { mode: "string" }).notNull(),
+  startedOn: date("started_on", { mode: "string" }),
+  startedRecordedBy: uuid("started_recorded_by"),
+  startedRecordedAt: instant("started_recorded_at"),
+  endedOn: date("ended_on", { mode: "string" }),
+  endedRecordedBy: uuid("ended_recorded_by"),
+  endedRecordedAt: instant("ended_recorded_at"),
+  withdrawnAt: instant("withdrawn_at"),
+  withdrawnBy: uuid("withdrawn_by"),
+  withdrawnReason: text("withdrawn_reason"),
+  recordedBy: uuid("recorded_by").notNull(),
+  recordedByOrganisationId: uuid("recorded_by_organisation_id").notNull(),
+  recordedAt: instant("recorded_at").notNull(),
+});
 export const followUps = pgTable("follow_ups", {
   id: uuid("id").primaryKey(),
   caseId: uuid("case_id").notNull(),
@@ -342,6 +367,9 @@ export const followUps = pgTable("follow_ups", {
   recordedBy: uuid("recorded_by"),
   recordedAt: instant("recorded_at"),
   cancelledAt: instant("cancelled_at"),
+  /** What scheduled it: 'closure' or 'handover' (the sender's part ended). */
+  trigger: text("trigger").notNull().default("closure"),
+  handoverId: uuid("handover_id"),
 });
 
 export const notifications = pgTable("notifications", {
@@ -353,6 +381,7 @@ export const notifications = pgTable("notifications", {
   createdAt: instant("created_at").notNull(),
   readAt: instant("read_at"),
   readBy: uuid("read_by"),
+  followUpId: uuid("follow_up_id"),
 });
 
 // --- Protective measures (migrations/0004_protective_measures.sql) ---
@@ -368,6 +397,9 @@ export const restrainingOrders = pgTable("restraining_orders", {
   recordedBy: uuid("recorded_by").notNull(),
   recordedByOrganisationId: uuid("recorded_by_organisation_id").notNull(),
   recordedAt: instant("recorded_at").notNull(),
+  liftedAt: instant("lifted_at"),
+  liftedBy: uuid("lifted_by"),
+  liftReason: text("lift_reason"),
 });
 
 export const shelterStays = pgTable("shelter_stays", {

@@ -68,7 +68,11 @@ const targets: Target[] = [
     method: "POST",
     route: "/api/v1/reports/:id/triage",
     url: reportUrl("/triage"),
-    body: () => ({ route: "investigation", rationale: "Facts unclear." }),
+    body: () => ({
+      route: "investigation",
+      rationale: "Facts unclear.",
+      keepReason: "insufficient-information",
+    }),
   },
   {
     method: "POST",

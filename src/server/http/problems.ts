@@ -96,10 +96,10 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
     if (error.headers) {
       reply.headers(error.headers);
     }
-    return sendProblem(
-      reply,
-      problem(error.status, error.message, { type: error.type, errors: error.errors }),
-    );
+    return sendProblem(reply, {
+      ...error.extensions,
+      ...problem(error.status, error.message, { type: error.type, errors: error.errors }),
+    });
   }
   if (error.code === "FST_ERR_VALIDATION" && Array.isArray(error.validation)) {
     const errors = error.validation.map((issue) => ({

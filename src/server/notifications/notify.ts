@@ -7,13 +7,14 @@ export type NotificationKind =
   | "handover-received"
   | "handover-accepted"
   | "handover-declined"
-  | "handover-overdue";
+  | "handover-overdue"
+  | "follow-up-new-violence";
 
 export async function notify(
   tx: Db,
   organisationId: string,
   kind: NotificationKind,
-  refs: { caseId: string; handoverId: string },
+  refs: { caseId: string; handoverId?: string; followUpId?: string },
   at = new Date(),
 ): Promise<void> {
   await tx.insert(notifications).values({ id: randomUUID(), organisationId, kind, ...refs, createdAt: at });

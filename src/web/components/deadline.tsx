@@ -1,12 +1,23 @@
 import { StatusBadge } from "@utrecht/component-library-react";
 import { useTranslation } from "react-i18next";
-import { dateInAmsterdam, deadlineState } from "../deadlines/working-days";
+import { calendarDaysLeft, dateInAmsterdam, deadlineState } from "../deadlines/working-days";
 import { useFormatters } from "../i18n/format";
 
-/** "te laat", "vandaag" or "nog N werkdagen" for a due date, as a status badge. */
-export function DeadlineBadge({ dueOn }: { dueOn: string }) {
+/**
+ * "te laat", "vandaag" or "nog N werkdagen" for a due date, as a status badge; with `days`
+ * "calendar" (a calendar period such as a restraining order's 10 days) "nog N dagen".
+ */
+export function DeadlineBadge({ dueOn, days = "working" }: { dueOn: string; days?: "working" | "calendar" }) {
   const { t } = useTranslation();
-  const state = deadlineState(dueOn, dateInAmsterdam(new Date()));
+  const today = dateInAmsterdam(new Date());
+  const state = deadlineState(dueOn, today);
+  if (days === "calendar" && state.kind === "upcoming") {
+    return (
+      <StatusBadge status="neutral" className="schakel-deadline-badge">
+        {t("deadline.calendarDaysLeft", { count: calendarDaysLeft(today, dueOn) })}
+      </StatusBadge>
+    );
+  }
   if (state.kind === "overdue") {
     return (
       <StatusBadge status="danger" className="schakel-deadline-badge">
@@ -29,7 +40,15 @@ export function DeadlineBadge({ dueOn }: { dueOn: string }) {
 }
 
 /** A due date written out, with its badge: "maandag 30 november 2026 — nog 5 werkdagen". */
-export function Deadline({ dueOn, showBadge = true }: { dueOn: string; showBadge?: boolean }) {
+export function Deadline({
+  dueOn,
+  showBadge = true,
+  days = "working",
+}: {
+  dueOn: string;
+  showBadge?: boolean;
+  days?: "working" | "calendar";
+}) {
   const format = useFormatters();
   return (
     <span className="schakel-deadline">
@@ -37,7 +56,7 @@ export function Deadline({ dueOn, showBadge = true }: { dueOn: string; showBadge
       {showBadge ? (
         <>
           {" "}
-          <DeadlineBadge dueOn={dueOn} />
+          <DeadlineBadge dueOn={dueOn} days={days} />
         </>
       ) : null}
     </span>

@@ -26,3 +26,11 @@ export function deadlineState(dueOn: IsoDate, today: IsoDate): DeadlineState {
   }
   return { kind: "upcoming", workingDaysLeft: workingDaysBetween(today, dueOn, browserCalendar) };
 }
+
+/**
+ * Calendar days from today to the last day a period applies, both counted: a restraining order
+ * imposed today for 10 days has 10 days left today and 1 on its last day.
+ */
+export function calendarDaysLeft(today: IsoDate, lastDay: IsoDate): number {
+  return Math.round((Date.parse(lastDay) - Date.parse(today)) / 86_400_000) + 1;
+}

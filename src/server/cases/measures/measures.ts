@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import { dateInAmsterdam } from "../../../shared/calendar/working-days.ts";
 import type { Principal } from "../../access/principal.ts";
 import type { Db } from "../../db/client.ts";
@@ -30,7 +30,8 @@ export function presentRestrainingOrder(r: typeof restrainingOrders.$inferSelect
     endsOn: r.endsOn,
     extended: r.extendedAt !== null,
     latestEndOn: latestEndOn(r.startsOn),
-    active: isActiveOn(r, today),
+    active: r.liftedAt === null && isActiveOn(r, today),
+    lifted: r.liftedAt !== null,
   };
 }
 
@@ -78,6 +79,9 @@ export async function recordRestrainingOrder(
     endsOn: initialEndOn(input.startsOn),
     extendedAt: null,
     extendedBy: null,
+    liftedAt: null,
+    liftedBy: null,
+    liftReason: null,
     recordedBy: principal.userId,
     recordedByOrganisationId: principal.organisationId,
     recordedAt: now,
@@ -113,7 +117,7 @@ export async function extendRestrainingOrder(
   }
   const now = new Date();
   const today = dateInAmsterdam(now);
-  if (!isActiveOn(order, today) && order.startsOn <= today) {
+  if (order.liftedAt || (!isActiveOn(order, today) && order.startsOn <= today)) {
     throw new AppError("CONFLICT", "The restraining order has ended; only a running order can be extended.");
   }
   const latest = latestEndOn(order.startsOn);
@@ -136,6 +140,34 @@ export async function extendRestrainingOrder(
     details: { restrainingOrderId: id, endsOn },
   });
   return presentRestrainingOrder({ ...order, endsOn, extendedAt: now, extendedBy: principal.userId }, today);
+}
+
+/** The mayor lifted the order before its end: it no longer applies (the period as imposed stays). */
+export async function liftRestrainingOrder(tx: Db, principal: Principal, id: string, reason: string) {
+  const order = await restrainingOrderById(tx, id);
+  if (!order) {
+    throw notFound();
+  }
+  await requireOpenCase(tx, order.caseId);
+  const now = new Date();
+  const today = dateInAmsterdam(now);
+  const [lifted] =
+    today > order.endsOn
+      ? []
+      : await tx
+          .update(restrainingOrders)
+          .set({ liftedAt: now, liftedBy: principal.userId, liftReason: reason })
+          .where(and(eq(restrainingOrders.id, id), isNull(restrainingOrders.liftedAt)))
+          .returning();
+  if (!lifted) {
+    throw new AppError("CONFLICT", "Only an order that has not ended or been lifted can be lifted.");
+  }
+  await recordCaseEvent(tx, order.caseId, principal, "restraining-order-lifted", {
+    at: now,
+    reason,
+    details: { restrainingOrderId: id },
+  });
+  return presentRestrainingOrder(lifted, today);
 }
 
 export async function startShelterStay(

@@ -2,6 +2,7 @@ import { z } from "zod";
 import {
   endShelterStaySchema,
   extendRestrainingOrderSchema,
+  liftRestrainingOrderSchema,
   newRestrainingOrderSchema,
   newShelterStaySchema,
   restrainingOrderSchema,
@@ -14,6 +15,7 @@ import { onCase } from "../case-work.ts";
 import {
   endShelterStay,
   extendRestrainingOrder,
+  liftRestrainingOrder,
   recordRestrainingOrder,
   restrainingOrderById,
   shelterStayById,
@@ -56,6 +58,26 @@ export function registerMeasureRoutes(app: App, { database }: RouteDeps): void {
         (tx, principal) => recordRestrainingOrder(tx, principal, request.params.id, request.body),
       );
       return reply.code(201).send(result);
+    },
+  );
+
+  app.post(
+    "/restraining-orders/:id/lift",
+    {
+      config: { access: { action: "measure.record" } },
+      schema: {
+        tags: ["cases"],
+        summary: "Record that the mayor lifted a restraining order before its end, with the reason",
+        params: idParams,
+        body: liftRestrainingOrderSchema,
+        response: { 200: restrainingOrderSchema },
+      },
+    },
+    async (request) => {
+      const caseId = await caseOf(db, (tx) => restrainingOrderById(tx, request.params.id));
+      return onCase(db, request, caseId, "case.restraining-order.lift", "work", (tx, principal) =>
+        liftRestrainingOrder(tx, principal, request.params.id, request.body.reason),
+      );
     },
   );
 

@@ -1,13 +1,14 @@
 import { randomUUID } from "node:crypto";
-import { and, desc, eq, or } from "drizzle-orm";
+import { desc, eq, or } from "drizzle-orm";
 import type { Principal } from "../../access/principal.ts";
 import type { Db } from "../../db/client.ts";
-import { casePersons, cases, helpOffered, reports, safetyAssessments, users } from "../../db/schema.ts";
+import { cases, organisations, reports, safetyAssessments, users } from "../../db/schema.ts";
 import { AppError, notFound } from "../../errors.ts";
 import { recordCaseEvent } from "../events.ts";
 import { activeInvolvements } from "../involvement.ts";
 import { type Phase, phaseBlockers } from "../safety-plan/phase-guard.ts";
 import { currentPlan } from "../safety-plan/plan-store.ts";
+import { recordHelp } from "./person-help.ts";
 
 async function loadOpenCase(tx: Db, caseId: string) {
   const [c] = await tx.select().from(cases).where(eq(cases.id, caseId));
@@ -69,6 +70,9 @@ export async function changeDirection(
   if (c.direction === to) {
     throw new AppError("CONFLICT", `The case is already directed ${to}ly.`);
   }
+  if (to === "local" && !(c.directorOrganisationId && (await isLocalTeam(tx, c.directorOrganisationId)))) {
+    throw localNeedsLocalDirector();
+  }
   await tx.update(cases).set({ direction: to }).where(eq(cases.id, caseId));
   await recordCaseEvent(tx, caseId, principal, "direction-changed", {
     reason,
@@ -76,6 +80,22 @@ export async function changeDirection(
   });
   return { direction: to };
 }
+
+async function isLocalTeam(tx: Db, organisationId: string): Promise<boolean> {
+  const [org] = await tx
+    .select({ kind: organisations.kind })
+    .from(organisations)
+    .where(eq(organisations.id, organisationId));
+  return org?.kind === "local-team";
+}
+
+/** Local direction means a local team directs: not the centre, the MDA++ team or a partner. */
+const localNeedsLocalDirector = () =>
+  new AppError(
+    "CONFLICT",
+    "Direction can only be local while the case director belongs to a local team; make a local team's worker director first.",
+    { type: "local-direction-needs-local-director" },
+  );
 
 /** Exactly one director at a time: a user of an organisation involved (not merely deciding on a handover). */
 export async function changeDirector(tx: Db, principal: Principal, caseId: string, userId: string) {
@@ -85,7 +105,9 @@ export async function changeDirector(tx: Db, principal: Principal, caseId: strin
     .from(users)
     .where(eq(users.id, userId));
   const involved = user
-    ? (await activeInvolvements(tx, caseId, user.organisationId)).some((i) => i.ground !== "pending-handover")
+    ? (await activeInvolvements(tx, caseId, user.organisationId)).some(
+        (i) => i.ground !== "pending-handover" && i.ground !== "follow-up",
+      )
     : false;
   if (!user?.active || !involved) {
     throw new AppError(
@@ -98,6 +120,9 @@ export async function changeDirector(tx: Db, principal: Principal, caseId: strin
   }
   if (c.directorUserId === userId) {
     throw new AppError("CONFLICT", "This user already directs the case.");
+  }
+  if (c.direction === "local" && !(await isLocalTeam(tx, user.organisationId))) {
+    throw localNeedsLocalDirector();
   }
   await tx
     .update(cases)
@@ -114,6 +139,10 @@ export async function changeDirector(tx: Db, principal: Principal, caseId: strin
   return { director: { userId: user.id, organisationId: user.organisationId } };
 }
 
+/**
+ * API.md's help-offered: help offered to a person, kept as a help record (kind "other", given by
+ * the recording organisation) so that both endpoints feed one model.
+ */
 export async function recordHelpOffered(
   tx: Db,
   principal: Principal,
@@ -121,28 +150,13 @@ export async function recordHelpOffered(
   personId: string,
   input: { date: string; description: string },
 ) {
-  await loadOpenCase(tx, caseId);
-  const [member] = await tx
-    .select({ personId: casePersons.personId })
-    .from(casePersons)
-    .where(and(eq(casePersons.caseId, caseId), eq(casePersons.personId, personId)));
-  if (!member) {
-    throw notFound();
-  }
-  const id = randomUUID();
-  const now = new Date();
-  await tx.insert(helpOffered).values({
-    id,
-    caseId,
-    personId,
-    offeredOn: input.date,
+  const record = await recordHelp(tx, principal, caseId, personId, {
+    kind: "other",
     description: input.description,
-    recordedBy: principal.userId,
-    recordedByOrganisationId: principal.organisationId,
-    recordedAt: now,
+    providerOrganisationId: principal.organisationId,
+    offeredOn: input.date,
   });
-  await recordCaseEvent(tx, caseId, principal, "help-offered", { at: now, details: { personId } });
-  return { id, personId, date: input.date };
+  return { id: record.id, personId, date: input.date };
 }
 
 /** A re-assessment within the case; the latest one sets the case's acute-unsafety flag. */

@@ -9,6 +9,7 @@ import { notify } from "../../notifications/notify.ts";
 import { loadCalendar, loadDeadlineSettings } from "../../settings/settings.ts";
 import { recordCaseEvent } from "../events.ts";
 import { endInvolvement, involve } from "../involvement.ts";
+import { scheduleFollowUps } from "./closure.ts";
 
 /** Organisations a case can be handed to: care and safety partners, not the policy side. */
 export const handoverKinds = new Set([
@@ -29,7 +30,12 @@ export async function proposeHandover(
   tx: Db,
   principal: Principal,
   caseId: string,
-  input: { toOrganisationId: string; warmHandoverAt?: string | undefined; note: string },
+  input: {
+    toOrganisationId: string;
+    warmHandoverAt?: string | undefined;
+    note: string;
+    senderPart?: "continues" | "ends" | undefined;
+  },
 ) {
   const [c] = await tx.select().from(cases).where(eq(cases.id, caseId));
   if (!c) {
@@ -74,7 +80,7 @@ export async function startHandover(
   principal: Principal,
   caseId: string,
   toOrganisationId: string,
-  input: { note: string; warmHandoverAt?: string | undefined },
+  input: { note: string; warmHandoverAt?: string | undefined; senderPart?: "continues" | "ends" | undefined },
   now: Date,
 ) {
   const settings = await loadDeadlineSettings(tx);
@@ -92,12 +98,13 @@ export async function startHandover(
     dueOn,
     createdBy: principal.userId,
     createdAt: now,
+    senderPart: input.senderPart ?? "continues",
   });
   await involve(tx, caseId, toOrganisationId, "pending-handover", now);
   await notify(tx, toOrganisationId, "handover-received", { caseId, handoverId: id }, now);
   await recordCaseEvent(tx, caseId, principal, "handover-proposed", {
     at: now,
-    details: { handoverId: id, toOrganisationId, dueOn },
+    details: { handoverId: id, toOrganisationId, dueOn, senderPart: input.senderPart ?? "continues" },
   });
   return { id, status: "pending" as const, dueOn };
 }
@@ -151,9 +158,64 @@ export async function acceptHandover(tx: Db, principal: Principal, handoverId: s
   await notify(tx, h.fromOrganisationId, "handover-accepted", { caseId: h.caseId, handoverId }, now);
   await recordCaseEvent(tx, h.caseId, principal, "handover-accepted", {
     at: now,
-    details: { handoverId, waitingHours: Math.round((now.getTime() - h.createdAt.getTime()) / 36e5) },
+    details: {
+      handoverId,
+      waitingHours: Math.round((now.getTime() - h.createdAt.getTime()) / 36e5),
+      senderPart: h.senderPart,
+    },
   });
+  if (h.senderPart === "ends") {
+    await endSenderPart(tx, principal, h, now);
+  }
   return { id: handoverId, caseId: h.caseId, status: "accepted" as const };
+}
+
+/**
+ * The sender's part ends on acceptance (decision 0009): its involvement ends, it keeps reading
+ * the case only to follow up (ground "follow-up"), its follow-ups at +3, +6 and +12 months are
+ * scheduled, and when it directed the case the accepting user takes direction, so the case never
+ * has a director outside its organisations.
+ */
+async function endSenderPart(tx: Db, principal: Principal, h: typeof handovers.$inferSelect, now: Date) {
+  const sender = h.fromOrganisationId;
+  await tx
+    .update(caseInvolvements)
+    .set({ endedAt: now })
+    .where(
+      and(
+        eq(caseInvolvements.caseId, h.caseId),
+        eq(caseInvolvements.organisationId, sender),
+        isNull(caseInvolvements.endedAt),
+      ),
+    );
+  await involve(tx, h.caseId, sender, "follow-up", now);
+  const scheduled = await scheduleFollowUps(tx, h.caseId, sender, dateInAmsterdam(now), {
+    kind: "handover",
+    handoverId: h.id,
+  });
+  const [c] = await tx
+    .select({ directorUserId: cases.directorUserId, directorOrganisationId: cases.directorOrganisationId })
+    .from(cases)
+    .where(eq(cases.id, h.caseId));
+  if (c?.directorOrganisationId === sender) {
+    await tx
+      .update(cases)
+      .set({ directorUserId: principal.userId, directorOrganisationId: principal.organisationId })
+      .where(eq(cases.id, h.caseId));
+    await recordCaseEvent(tx, h.caseId, principal, "director-changed", {
+      at: now,
+      details: {
+        fromUserId: c.directorUserId,
+        fromOrganisationId: c.directorOrganisationId,
+        toUserId: principal.userId,
+        toOrganisationId: principal.organisationId,
+      },
+    });
+  }
+  await recordCaseEvent(tx, h.caseId, null, "sender-part-ended", {
+    at: now,
+    details: { handoverId: h.id, organisationId: sender, followUpIds: scheduled.map((f) => f.id) },
+  });
 }
 
 /** A decline ends the receiver's access at once; the sender keeps the case and is told why. */

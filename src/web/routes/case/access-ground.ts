@@ -8,6 +8,7 @@ const groundKeys = {
   "accepted-handover": "acceptedHandover",
   "network-partner": "networkPartner",
   mda: "mda",
+  "follow-up": "followUp",
 } as const satisfies Record<CaseDetail["access"]["ground"], string>;
 
 /** Why the user's organisation may see the case, in the interface language. */

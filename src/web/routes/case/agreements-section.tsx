@@ -28,7 +28,7 @@ export function AgreementsSection({ data, names }: CaseSectionProps) {
         content: (
           <>
             {t("case.deadlines.restrainingOrder", { name: personName(t, detail, order.personId) })}{" "}
-            <Deadline dueOn={order.endsOn} />
+            <Deadline dueOn={order.endsOn} days="calendar" />
           </>
         ),
       })),

@@ -52,7 +52,9 @@ export interface CaseAccess {
 export function caseAccessOf(user: SessionUser, detail: CaseDetail): CaseAccess {
   const isWorking = detail.involvements.some(
     (involvement) =>
-      involvement.organisationId === user.organisationId && involvement.ground !== "pending-handover",
+      involvement.organisationId === user.organisationId &&
+      involvement.ground !== "pending-handover" &&
+      involvement.ground !== "follow-up",
   );
   const isOpen = detail.status === "open";
   const pendingForMe = detail.handovers.find(
@@ -68,8 +70,11 @@ export function caseAccessOf(user: SessionUser, detail: CaseDetail): CaseAccess 
   };
 }
 
-/** Whether a person of the household is a child (under 18); unknown ages are not assumed to be. */
-export const isChild = (person: CasePerson): boolean => person.age !== undefined && person.age < 18;
+/**
+ * Whether a person of the household is a minor: the server's minorStatus() (a birth date decides,
+ * else as stated at intake; never the role). Unknown is not assumed to be a child: it is flagged.
+ */
+export const isChild = (person: CasePerson): boolean => person.minor === "yes";
 
 /** A person's name, or "Persoon 2" when the case knows no name. */
 export function personName(t: TFunction, detail: CaseDetail, personId: string): string {

@@ -10,19 +10,25 @@ import {
   TableRow,
 } from "@utrecht/component-library-react";
 import { useTranslation } from "react-i18next";
-import { closeCase, reopenCase } from "../../api/cases";
+import { Link } from "react-router";
+import { reopenCase } from "../../api/cases";
 import { Deadline } from "../../components/deadline";
 import { SuccessNotice, useSuccessNotice } from "../../components/success-notice";
+import { dateInAmsterdam } from "../../deadlines/working-days";
+import { useFormatters } from "../../i18n/format";
 import { can } from "../../session/capabilities";
 import { useAuthenticatedUser } from "../../session/session-context";
 import type { CaseSectionProps } from "./case-model";
 import { Disclosure } from "./case-section";
+import { CloseCaseForm } from "./close-case-form";
 import { FollowUpForm } from "./follow-up-form";
 import { ReasonForm } from "./reason-form";
 
 /** Closing the case with a reason (follow-ups at 3, 6 and 12 months follow), reopening, and the follow-ups. */
-export function ClosureSection({ data, access, names, onChanged }: CaseSectionProps) {
+export function ClosureSection(props: CaseSectionProps) {
+  const { data, access, names, onChanged } = props;
   const { t } = useTranslation();
+  const format = useFormatters();
   const user = useAuthenticatedUser();
   const notice = useSuccessNotice();
   const followUpNotice = useSuccessNotice();
@@ -36,23 +42,14 @@ export function ClosureSection({ data, access, names, onChanged }: CaseSectionPr
       <SuccessNotice message={notice.message} occurrence={notice.occurrence} />
       {mayClose && detail.status === "open" ? (
         <Disclosure summary={t("case.closure.close")}>
-          {hasPendingHandover ? (
-            <Paragraph>{t("case.closure.pendingHandover")}</Paragraph>
-          ) : (
-            <ReasonForm
-              id="close-case"
-              label={t("case.closure.reason")}
-              description={t("case.closure.followUpsWillFollow")}
-              submitLabel={t("case.closure.close")}
-              emptyMessage={t("case.closure.errors.reason")}
-              failureMessages={{ conflict: t("case.closure.conflict") }}
-              onSubmit={(reason) => closeCase(detail.id, reason)}
-              onDone={() => {
-                notice.show(t("case.closure.closed"));
-                onChanged();
-              }}
-            />
-          )}
+          {hasPendingHandover ? <Paragraph>{t("case.closure.pendingHandover")}</Paragraph> : null}
+          <CloseCaseForm
+            props={props}
+            onDone={() => {
+              notice.show(t("case.closure.closed"));
+              onChanged();
+            }}
+          />
         </Disclosure>
       ) : null}
       {mayClose && detail.status === "closed" ? (
@@ -103,6 +100,14 @@ export function ClosureSection({ data, access, names, onChanged }: CaseSectionPr
                       ? t(`followUpOutcome.${followUp.outcome}`)
                       : t(`followUpStatus.${followUp.status}`)}
                     {followUp.notes === undefined ? "" : ` — ${followUp.notes}`}
+                    {followUp.outcome === "new-violence" && can(user, "createReports") ? (
+                      <>
+                        <br />
+                        <Link to={`/meldingen/nieuw?zaak=${detail.id}`} className="utrecht-link">
+                          {t("caseRules.newReport")}
+                        </Link>
+                      </>
+                    ) : null}
                   </TableCell>
                 </TableRow>
               ))}
@@ -116,25 +121,34 @@ export function ClosureSection({ data, access, names, onChanged }: CaseSectionPr
             .filter(
               (followUp) => followUp.status === "due" && followUp.organisationId === user.organisationId,
             )
-            .map((followUp) => (
-              <Disclosure
-                key={followUp.id}
-                summary={t("case.followUps.record", { count: followUp.monthsAfterClosure })}
-              >
-                <FollowUpForm
-                  followUp={followUp}
-                  onDone={(outcome) => {
-                    followUpNotice.show(
-                      t("case.followUps.done", {
-                        count: followUp.monthsAfterClosure,
-                        outcome: t(`followUpOutcome.${outcome}`),
-                      }),
-                    );
-                    onChanged();
-                  }}
-                />
-              </Disclosure>
-            ))
+            .map((followUp) =>
+              followUp.opensOn > dateInAmsterdam(new Date()) ? (
+                <Paragraph key={followUp.id}>
+                  {t("caseRules.followUpOpensOn", {
+                    count: followUp.monthsAfterClosure,
+                    date: format.date(followUp.opensOn),
+                  })}
+                </Paragraph>
+              ) : (
+                <Disclosure
+                  key={followUp.id}
+                  summary={t("case.followUps.record", { count: followUp.monthsAfterClosure })}
+                >
+                  <FollowUpForm
+                    followUp={followUp}
+                    onDone={(outcome) => {
+                      followUpNotice.show(
+                        t("case.followUps.done", {
+                          count: followUp.monthsAfterClosure,
+                          outcome: t(`followUpOutcome.${outcome}`),
+                        }),
+                      );
+                      onChanged();
+                    }}
+                  />
+                </Disclosure>
+              ),
+            )
         : null}
     </>
   );

@@ -5,7 +5,7 @@ import type { Organisation } from "../../../shared/reference";
 import { proposeHandover } from "../../api/cases";
 import { ErrorSummary } from "../../components/error-summary";
 import { FormFailure } from "../../components/form-failure";
-import { SelectField, TextareaField } from "../../components/form-fields";
+import { RadioGroupField, SelectField, TextareaField } from "../../components/form-fields";
 import { TextField } from "../../components/text-field";
 import { type FieldProblem, messageFor, validationErrorsOf } from "../../forms/problems";
 import { useFormFeedback } from "../../forms/use-form-feedback";
@@ -39,6 +39,7 @@ export function HandoverForm({
   const [note, setNote] = useState("");
   const [date, setDate] = useState("");
   const [time, setTime] = useState("");
+  const [senderPart, setSenderPart] = useState<"continues" | "ends">("continues");
   const [isBusy, setBusy] = useState(false);
   const feedback = useFormFeedback();
 
@@ -74,6 +75,7 @@ export function HandoverForm({
       toOrganisationId: organisationId,
       note: note.trim(),
       ...(warmHandoverAt === undefined ? {} : { warmHandoverAt }),
+      senderPart,
     }).then(
       () => {
         setBusy(false);
@@ -128,6 +130,16 @@ export function HandoverForm({
         maxLength={5000}
         required
         error={messageFor(feedback.problems, "handover-note")}
+      />
+      <RadioGroupField
+        id="handover-sender-part"
+        legend={t("caseRules.senderPart")}
+        value={senderPart}
+        onChange={setSenderPart}
+        options={[
+          { value: "continues", label: t("caseRules.senderPartContinues") },
+          { value: "ends", label: t("caseRules.senderPartEnds") },
+        ]}
       />
       <Fieldset className="schakel-fieldset">
         <FieldsetLegend>{t("case.handoverForm.warm")}</FieldsetLegend>

@@ -48,7 +48,15 @@ export function HandoversSection({ data, access, names, organisations, onChanged
                 <TableRow key={handover.id}>
                   <TableCell>{names.organisation(handover.fromOrganisationId)}</TableCell>
                   <TableCell>{names.organisation(handover.toOrganisationId)}</TableCell>
-                  <TableCell>{t(`handoverStatus.${handover.status}`)}</TableCell>
+                  <TableCell>
+                    {t(`handoverStatus.${handover.status}`)}
+                    {handover.declineReason === undefined ? null : (
+                      <>
+                        <br />
+                        {t("caseRules.declineReason", { reason: handover.declineReason })}
+                      </>
+                    )}
+                  </TableCell>
                   <TableCell>{format.dateTime(handover.createdAt)}</TableCell>
                   <TableCell>
                     <Deadline dueOn={handover.dueOn} showBadge={handover.status === "pending"} />

@@ -141,6 +141,18 @@ export function describeHistoryEntry(t: TFunction, entry: HistoryEntry, names: H
     }
     case "help-offered":
       return t("history.help-offered", { name: person("personId") });
+    case "help-started":
+    case "help-ended":
+    case "help-withdrawn":
+    case "minor-status-set":
+      return t(`caseHistory.${entry.kind}`, { name: person("personId") });
+    case "closure-override":
+      return t("caseHistory.closure-override", {
+        item: t(`caseHistory.blocker.${textOf(details, "code") ?? "other"}` as "caseHistory.blocker.other"),
+      });
+    case "restraining-order-lifted":
+    case "sender-part-ended":
+      return t(`caseHistory.${entry.kind}`, { organisation: organisation("organisationId") });
     case "handover-proposed":
       return t("history.handover-proposed", { organisation: organisation("toOrganisationId") });
     case "handover-accepted": {

@@ -1,6 +1,5 @@
 import {
   Heading3,
-  Heading4,
   Paragraph,
   StatusBadge,
   Table,
@@ -10,65 +9,10 @@ import {
   TableHeader,
   TableHeaderCell,
   TableRow,
-  UnorderedList,
-  UnorderedListItem,
 } from "@utrecht/component-library-react";
 import { useTranslation } from "react-i18next";
-import { SuccessNotice, useSuccessNotice } from "../../components/success-notice";
-import { useFormatters } from "../../i18n/format";
-import { type CasePerson, type CaseSectionProps, isChild, personName, personRole } from "./case-model";
-import { HelpOfferedForm } from "./help-offered-form";
-
-function HelpList({ person }: { person: CasePerson }) {
-  const { t } = useTranslation();
-  const format = useFormatters();
-  if (person.help.length === 0) {
-    return null;
-  }
-  return (
-    <UnorderedList className="schakel-plain-list">
-      {person.help.map((help) => (
-        <UnorderedListItem key={`${help.on}-${help.description}`}>
-          {t("case.help.item", { date: format.shortDate(help.on), description: help.description })}
-        </UnorderedListItem>
-      ))}
-    </UnorderedList>
-  );
-}
-
-/** One child: whether help was offered, what, and the form to record it. */
-function ChildCard({ person, props }: { person: CasePerson; props: CaseSectionProps }) {
-  const { t } = useTranslation();
-  const notice = useSuccessNotice();
-  const { detail } = props.data;
-  const name = personName(t, detail, person.id);
-  return (
-    <div className="schakel-card" id={`child-${person.id}`}>
-      <Heading4>
-        {name}, {t("report.age", { count: person.age ?? 0 })}
-      </Heading4>
-      <Paragraph>
-        {personRole(t, person.role)}.{" "}
-        <StatusBadge status={person.helpOffered ? "safe" : "warning"}>
-          {t(person.helpOffered ? "case.help.offered" : "case.noHelpYet")}
-        </StatusBadge>
-      </Paragraph>
-      <HelpList person={person} />
-      <SuccessNotice message={notice.message} occurrence={notice.occurrence} />
-      {props.access.canWork ? (
-        <HelpOfferedForm
-          caseId={detail.id}
-          personId={person.id}
-          personName={name}
-          onDone={() => {
-            notice.show(t("case.help.done", { name }));
-            props.onChanged();
-          }}
-        />
-      ) : null}
-    </div>
-  );
-}
+import { type CaseSectionProps, isChild, personName, personRole } from "./case-model";
+import { PersonHelpCard } from "./person-help-section";
 
 /** The household with roles and ages, and every child with the help offered (children central). */
 export function HouseholdSection(props: CaseSectionProps) {
@@ -94,7 +38,15 @@ export function HouseholdSection(props: CaseSectionProps) {
                 <TableHeaderCell scope="row">{personName(t, detail, person.id)}</TableHeaderCell>
                 <TableCell>{personRole(t, person.role)}</TableCell>
                 <TableCell>
-                  {person.age === undefined ? t("report.unknown") : t("report.age", { count: person.age })}
+                  {person.age === undefined
+                    ? t(`minorCheck.status.${person.minor}`)
+                    : t("report.age", { count: person.age })}
+                  {person.minorToCheck ? (
+                    <>
+                      {" "}
+                      <StatusBadge status="warning">{t("minorCheck.toCheck")}</StatusBadge>
+                    </>
+                  ) : null}
                 </TableCell>
                 <TableCell>
                   {person.helpOffered ? (
@@ -114,13 +66,19 @@ export function HouseholdSection(props: CaseSectionProps) {
       {children.length === 0 ? (
         <Paragraph>{t("case.children.none")}</Paragraph>
       ) : (
-        <>
-          <Paragraph>{t("case.children.intro")}</Paragraph>
-          {children.map((person) => (
-            <ChildCard key={person.id} person={person} props={props} />
-          ))}
-        </>
+        <Paragraph>{t("case.children.intro")}</Paragraph>
       )}
+      {detail.flags.minorsToCheck > 0 ? (
+        <Paragraph>
+          <StatusBadge status="warning">{t("minorCheck.toCheck")}</StatusBadge>{" "}
+          {t("minorCheck.intro", { count: detail.flags.minorsToCheck })}
+        </Paragraph>
+      ) : null}
+      <Heading3>{t("personHelp.heading")}</Heading3>
+      <Paragraph>{t("personHelp.intro")}</Paragraph>
+      {[...children, ...detail.persons.filter((p) => !isChild(p))].map((person) => (
+        <PersonHelpCard key={person.id} person={person} props={props} />
+      ))}
     </>
   );
 }

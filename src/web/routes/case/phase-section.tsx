@@ -105,6 +105,12 @@ function DirectorPart({ data, access, names, userNames, onChanged }: CaseSection
   );
 }
 
+/** Local direction needs a director of a local team (the server refuses it otherwise). */
+const localDirectorOf = (props: CaseSectionProps): boolean =>
+  props.organisations.some(
+    (o) => o.id === props.data.detail.director?.organisationId && o.kind === "local-team",
+  );
+
 /** Phase (with the control to move on or back), direction (escalate / de-escalate) and the director. */
 export function PhaseSection(props: CaseSectionProps) {
   const { t } = useTranslation();
@@ -138,7 +144,12 @@ export function PhaseSection(props: CaseSectionProps) {
         {t(`direction.${detail.direction}`)} — {t(`case.directionExplained.${detail.direction}`)}
       </Paragraph>
       <SuccessNotice message={directionNotice.message} occurrence={directionNotice.occurrence} />
-      {access.canWork ? (
+      {access.canWork && otherDirection === "local" && !localDirectorOf(props) ? (
+        <Paragraph id="direction-local-needs-local-director">
+          {t("caseRules.localNeedsLocalDirector")}
+        </Paragraph>
+      ) : null}
+      {access.canWork && (otherDirection === "regional" || localDirectorOf(props)) ? (
         <Disclosure summary={t(`case.directionForm.summary.${otherDirection}`)}>
           <ReasonForm
             id="direction-form"

@@ -13,6 +13,7 @@ import {
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { extendRestrainingOrder, recordRestrainingOrder } from "../../api/measures";
+import { liftRestrainingOrder } from "../../api/person-help";
 import { SelectField } from "../../components/form-fields";
 import { SuccessNotice, useSuccessNotice } from "../../components/success-notice";
 import { dateInAmsterdam } from "../../deadlines/working-days";
@@ -21,6 +22,7 @@ import { useFormatters } from "../../i18n/format";
 import { type CaseSectionProps, isChild, personName } from "./case-model";
 import { Disclosure } from "./case-section";
 import { DateActionForm } from "./measure-forms";
+import { ReasonForm } from "./reason-form";
 
 /** Temporary restraining orders: 10 days, extendable to 28 days after imposition (DOMAIN.md 5). */
 export function RestrainingOrders({ data, access, onChanged }: CaseSectionProps) {
@@ -69,7 +71,9 @@ export function RestrainingOrders({ data, access, onChanged }: CaseSectionProps)
                   </TableCell>
                   <TableCell>
                     <StatusBadge status={order.active ? "warning" : "neutral"}>
-                      {t(order.active ? "case.measures.active" : "case.measures.ended")}
+                      {order.lifted
+                        ? t("caseRules.liftedBadge")
+                        : t(order.active ? "case.measures.active" : "case.measures.ended")}
                     </StatusBadge>
                   </TableCell>
                 </TableRow>
@@ -106,6 +110,29 @@ export function RestrainingOrders({ data, access, onChanged }: CaseSectionProps)
                 </Disclosure>
               );
             })
+        : null}
+      {access.canRecordMeasures
+        ? detail.restrainingOrders
+            .filter((order) => order.active)
+            .map((order) => (
+              <Disclosure
+                key={`lift-${order.id}`}
+                summary={`${t("caseRules.lift")}: ${personName(t, detail, order.personId)}`}
+              >
+                <ReasonForm
+                  id={`lift-${order.id}`}
+                  label={t("caseRules.liftReason")}
+                  submitLabel={t("caseRules.liftSubmit")}
+                  emptyMessage={t("caseRules.liftEmpty")}
+                  appearance="secondary-action-button"
+                  onSubmit={(reason) => liftRestrainingOrder(order.id, reason)}
+                  onDone={() => {
+                    notice.show(t("caseRules.lifted"));
+                    onChanged();
+                  }}
+                />
+              </Disclosure>
+            ))
         : null}
       {access.canRecordMeasures ? (
         <Disclosure summary={t("case.measures.recordOrder")}>

@@ -43,6 +43,9 @@ export function SafetyFlags({ detail }: { detail: CaseDetail }) {
           {t("case.flags.childrenWithoutHelp", { count: flags.childrenWithoutHelp })}
         </Flag>
       ) : null}
+      {flags.minorsToCheck > 0 ? (
+        <Flag status="warning">{t("caseRules.minorsToCheck", { count: flags.minorsToCheck })}</Flag>
+      ) : null}
       {flags.restrainingOrderActive ? <Flag status="warning">{t("case.flags.restrainingOrder")}</Flag> : null}
       {flags.inShelter ? <Flag status="warning">{t("case.flags.shelter")}</Flag> : null}
       {flags.mda ? <Flag status="warning">{t("case.flags.mda")}</Flag> : null}

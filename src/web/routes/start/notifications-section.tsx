@@ -16,6 +16,8 @@ import { LoadFailed } from "../../components/load-failed";
 import { LoadingMessage } from "../../components/loading-message";
 import { useFormFeedback } from "../../forms/use-form-feedback";
 import { useFormatters } from "../../i18n/format";
+import { can } from "../../session/capabilities";
+import { useAuthenticatedUser } from "../../session/session-context";
 
 const shown = 20;
 
@@ -30,6 +32,7 @@ function NotificationItem({
 }) {
   const { t } = useTranslation();
   const format = useFormatters();
+  const canReport = can(useAuthenticatedUser(), "createReports");
   const textId = `notification-${notification.id}`;
   const reference = notification.caseReference ?? t("start.handovers.case");
   return (
@@ -59,6 +62,13 @@ function NotificationItem({
         )}{" "}
         — <time dateTime={notification.createdAt}>{format.dateTime(notification.createdAt)}</time>
       </p>
+      {notification.kind === "follow-up-new-violence" && notification.caseId !== null && canReport ? (
+        <p className="utrecht-paragraph">
+          <Link to={`/meldingen/nieuw?zaak=${notification.caseId}`} className="utrecht-link">
+            {t("caseRules.newReport")}
+          </Link>
+        </p>
+      ) : null}
       {notification.read ? null : (
         <Button
           appearance="subtle-button"
