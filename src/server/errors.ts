@@ -28,6 +28,8 @@ export interface AppErrorOptions {
   errors?: { path: string; message: string }[];
   /** Extra response headers, e.g. Retry-After. */
   headers?: Record<string, string>;
+  /** Extension members of the problem (RFC 9457), e.g. the case a decision is needed on; never personal data. */
+  extensions?: Record<string, unknown>;
 }
 
 /**
@@ -39,6 +41,7 @@ export class AppError extends Error {
   readonly type: string | undefined;
   readonly errors: { path: string; message: string }[] | undefined;
   readonly headers: Record<string, string> | undefined;
+  readonly extensions: Record<string, unknown> | undefined;
 
   constructor(
     readonly code: ErrorCode,
@@ -51,6 +54,7 @@ export class AppError extends Error {
     this.type = options.type;
     this.errors = options.errors;
     this.headers = options.headers;
+    this.extensions = options.extensions;
   }
 }
 

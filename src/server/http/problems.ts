@@ -97,10 +97,10 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
     if (error.headers) {
       reply.headers(error.headers);
     }
-    return sendProblem(
-      reply,
-      problem(error.status, error.message, { type: error.type, errors: error.errors }),
-    );
+    return sendProblem(reply, {
+      ...error.extensions,
+      ...problem(error.status, error.message, { type: error.type, errors: error.errors }),
+    });
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
     const errors = error.validation.map((issue) => ({
