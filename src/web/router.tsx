@@ -39,6 +39,12 @@ export function createRouter() {
               lazy: async () => ({ Component: (await import("./routes/report/report-page")).ReportPage }),
             },
             {
+              path: "politie/melden",
+              lazy: async () => ({
+                Component: (await import("./routes/police/police-report-page")).PoliceReportPage,
+              }),
+            },
+            {
               path: "zaken",
               lazy: async () => ({ Component: (await import("./routes/case/cases-page")).CasesPage }),
             },

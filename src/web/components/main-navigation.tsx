@@ -17,6 +17,15 @@ export function MainNavigation({ user }: { user: SessionUser }) {
     { to: "/", label: t("nav.start"), end: true, show: true },
     { to: "/meldingen", label: t("nav.reports"), end: false, show: isCentre && can(user, "readReports") },
     { to: "/zaken", label: t("nav.cases"), end: false, show: can(user, "readCases") },
+    {
+      to: "/politie/melden",
+      label: t("nav.policeReport"),
+      end: false,
+      show:
+        can(user, "submitPoliceReports") &&
+        reference.status === "loaded" &&
+        reference.data.organisations.some((o) => o.id === user.organisationId && o.kind === "police"),
+    },
   ].filter((item) => item.show);
 
   return (
