@@ -120,13 +120,13 @@ describe("one household, one case; the police reports", () => {
 
     // The BSN made her the known person at once; the summary agrees with the matches.
     const summary = page.getByRole("region", { name: "Samenvatting" });
-    expect(await summary.textContent(), patience).toContain("Melding tijdens lopende betrokkenheid");
-    expect(await summary.textContent(), patience).toContain("nog niet beoordeeld");
+    expect(await summary.textContent()).toContain("Melding tijdens lopende betrokkenheid");
+    expect(await summary.textContent()).toContain("nog niet beoordeeld");
     // The known household: its open case with its child, and the choice that follows at triage.
     const household = page.getByRole("region", { name: "Bekend huishouden" });
     await expect.poll(() => household.textContent(), patience).toContain(theCase.reference);
-    expect(await household.textContent(), patience).toContain("Kinderen in deze zaak: Yara Bouzid");
-    expect(await household.textContent(), patience).toContain("Geen lopend huisverbod.");
+    expect(await household.textContent()).toContain("Kinderen in deze zaak: Yara Bouzid");
+    expect(await household.textContent()).toContain("Geen lopend huisverbod.");
     await expectNoAxeViolations(page);
 
     // The child is offered as a known person too: the intake worker confirms her.
@@ -192,7 +192,7 @@ describe("one household, one case; the police reports", () => {
 
     await page.getByRole("button", { name: "Melding versturen" }).click();
     await waitForFocus(page, ".schakel-error-summary");
-    expect(await page.locator(".schakel-error-summary").textContent(), patience).toContain(
+    expect(await page.locator(".schakel-error-summary").textContent()).toContain(
       "Vul het registratienummer in.",
     );
 
@@ -215,8 +215,8 @@ describe("one household, one case; the police reports", () => {
     await page.getByRole("link", { name: "Naar uw verstuurde meldingen" }).click();
     await page.waitForURL(`${baseUrl}/`);
     await expect.poll(() => sent.textContent(), patience).toContain(reference);
-    expect(await sent.textContent(), patience).toContain("PL0600-2026-4711");
-    expect(await sent.textContent(), patience).toContain("Ontvangen, wacht op beoordeling");
+    expect(await sent.textContent()).toContain("PL0600-2026-4711");
+    expect(await sent.textContent()).toContain("Ontvangen, wacht op beoordeling");
     await expectNoAxeViolations(page);
     expect(problems).toEqual([]);
   }, 180_000);

@@ -12,7 +12,13 @@ import {
 import { minorAnswerSchema } from "./minors.ts";
 
 const isoDate = z.iso.date();
-const text = (max: number) => z.string().trim().max(max);
+// A NUL character cannot be stored in PostgreSQL text: refuse it as invalid input (400), never a 500.
+const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .refine((value) => !value.includes("\u0000"), "contains a NUL character");
 
 /**
  * A case of the household a report's persons are known in (open, or closed within 12 months),

@@ -51,7 +51,13 @@ export const earlierInvolvementDetails = [
 export const matchReasons = ["bsn", "name", "birthDate", "address"] as const;
 
 const isoDate = z.iso.date();
-const text = (max: number) => z.string().trim().max(max);
+// A NUL character cannot be stored in PostgreSQL text: refuse it as invalid input (400), never a 500.
+const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .refine((value) => !value.includes("\u0000"), "contains a NUL character");
 
 export const addressSchema = z.strictObject({
   street: text(200).optional(),

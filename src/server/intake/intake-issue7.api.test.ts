@@ -105,6 +105,16 @@ describe("police reports", () => {
   });
 });
 
+describe("hostile input", () => {
+  it("answers 400 for a NUL character in text and stores nothing", async () => {
+    const before = (await intake.get("/api/v1/reports?limit=200")).json().items.length;
+    const response = await intake.post("/api/v1/reports", sampleReport({ narrative: "a\u0000b" }));
+    expect(response.statusCode).toBe(400);
+    expect(response.json().errors.map((e: { path: string }) => e.path)).toEqual(["narrative"]);
+    expect((await intake.get("/api/v1/reports?limit=200")).json().items.length).toBe(before);
+  });
+});
+
 describe("the anonymous reporter", () => {
   it("stores no name or contact even if sent, through the API", async () => {
     const created = await createReportAs(
