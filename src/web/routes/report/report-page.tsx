@@ -234,7 +234,11 @@ function ReportView({ data, onChanged }: { data: ReportPageData; onChanged: () =
             )}
           </DataList>
         )}
-        {canWork && isOpen ? (
+        {canWork && isOpen && household.status === "loading" ? (
+          // The household choice is part of the form: it waits for the household, so that a route
+          // already chosen is not reset when the household arrives.
+          <LoadingMessage />
+        ) : canWork && isOpen ? (
           <TriageForm
             // A new answer about the household starts the choice again from what the server says.
             key={household.status === "loaded" ? JSON.stringify(household.data) : household.status}
