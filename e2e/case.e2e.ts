@@ -151,6 +151,7 @@ describe("case work: the one plan, phases with guards, children central, accepte
       "Huisverbod en opvang",
       "Afsluiten en nazorg",
       "Meldingen",
+      "Gekoppelde zaken",
       "Geschiedenis",
     ]);
     await expectNoAxeViolations(page);
