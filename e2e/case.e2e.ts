@@ -153,6 +153,7 @@ describe("case work: the one plan, phases with guards, children central, accepte
       "Afsluiten en nazorg",
       "Journaal",
       "Meldingen",
+      "Gekoppelde zaken",
       "Geschiedenis",
     ]);
     await expectNoAxeViolations(page);

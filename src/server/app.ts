@@ -27,6 +27,8 @@ import { registerOpenApi } from "./http/openapi.ts";
 import { handleError, problem, sendProblem } from "./http/problems.ts";
 import type { App, RouteDeps } from "./http/types.ts";
 import { validatorCompiler } from "./http/validation.ts";
+import { registerHouseholdRoutes } from "./intake/household/routes.ts";
+import { registerPoliceIntakeRoutes } from "./intake/police-routes.ts";
 import { registerPublicIntakeRoutes } from "./intake/public-routes.ts";
 import { registerIntakeRoutes } from "./intake/routes.ts";
 import { registerJournalRoutes } from "./journal/routes.ts";
@@ -110,6 +112,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       registerAuditRoutes(typed, routeDeps);
       registerIntakeRoutes(typed, routeDeps);
       registerPublicIntakeRoutes(typed, routeDeps);
+      registerHouseholdRoutes(typed, routeDeps);
+      registerPoliceIntakeRoutes(typed, routeDeps);
       registerCaseRoutes(typed, routeDeps);
       registerSafetyPlanRoutes(typed, routeDeps);
       registerCaseWorkRoutes(typed, routeDeps);

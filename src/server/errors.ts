@@ -32,7 +32,7 @@ export interface AppErrorOptions {
   errors?: { path: string; message: string }[];
   /** Extra response headers, e.g. Retry-After. */
   headers?: Record<string, string>;
-  /** Extension members of the problem (RFC 9457 3.2), e.g. `reasons`; never personal data. */
+  /** Extension members of the problem (RFC 9457 3.2), e.g. `reasons` or the case a decision is needed on; never personal data. */
   extensions?: Record<string, unknown>;
 }
 

@@ -15,6 +15,8 @@ export const actionRoles = {
   "case.read": ["intake-worker", "case-worker", "chain-partner"],
   "handover.read": ["intake-worker", "case-worker", "chain-partner"],
   "report.create": ["intake-worker"],
+  // The police liaison submits its own reports (the policy also requires a police organisation).
+  "report.submit-police": ["chain-partner"],
   "report.read": ["intake-worker", "case-worker", "chain-partner"],
   "report.work": ["intake-worker", "case-worker"],
   "checklist.read": ["intake-worker", "case-worker", "chain-partner"],

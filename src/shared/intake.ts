@@ -2,6 +2,7 @@ import { z } from "zod";
 import { bsnSchema } from "./bsn.ts";
 import { firstSupportedYear } from "./calendar/dutch-holidays.ts";
 import { keepingRoutes, keepReasons } from "./centre-work.ts";
+import { minorAnswerSchema } from "./minors.ts";
 
 export const reportKinds = ["advice", "report"] as const;
 export const channels = ["phone", "web", "police", "mail", "in-person"] as const;
@@ -15,7 +16,17 @@ export const sectors = [
   "social-support",
   "justice",
   "other",
+  // The national statistics' further sectors (DOMAIN.md 6), added in issue 7.
+  "mental-health-care",
+  "compulsory-education-officer",
+  "other-centre",
 ] as const;
+/** Who a non-professional reporter is to the family (the national statistics' kinds). */
+export const reporterRelationships = ["victim", "family", "neighbour", "other-resident"] as const;
+/** What the police advises or did about a restraining order (tijdelijk huisverbod). */
+export const restrainingOrderAdvices = ["advised", "not-advised", "imposed", "unknown"] as const;
+/** The household choice when a report's persons are known in an open or recently closed case. */
+export const householdDecisions = ["join", "linked-case"] as const;
 export const personRoles = ["victim", "alleged-perpetrator", "child-witness", "other"] as const;
 export const relationTypes = ["partner", "ex-partner", "parent", "sibling", "carer", "other"] as const;
 export const reportStatuses = ["awaiting-assessment", "awaiting-triage", "triaged"] as const;
@@ -28,11 +39,28 @@ export const routes = [
   // The centre acts at once: restraining order or shelter (src/shared/centre-work.ts).
   "crisis",
 ] as const;
-export const earlierInvolvements = ["first", "re-report", "during-involvement"] as const;
+export const earlierInvolvements = ["first", "re-report", "during-involvement", "not-classified"] as const;
+/**
+ * The detail of the class: for a re-report how many persons were known, for a report during
+ * involvement when it came in.
+ */
+export const earlierInvolvementDetails = [
+  "one-person-known",
+  "several-persons-known",
+  "during-safety-assessment",
+  "after-safety-assessment",
+  "during-monitoring",
+] as const;
 export const matchReasons = ["bsn", "name", "birthDate", "address"] as const;
 
 const isoDate = z.iso.date();
-const text = (max: number) => z.string().trim().max(max);
+// A NUL character cannot be stored in PostgreSQL text: refuse it as invalid input (400), never a 500.
+const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .refine((value) => !value.includes("\u0000"), "contains a NUL character");
 
 export const addressSchema = z.strictObject({
   street: text(200).optional(),
@@ -53,6 +81,9 @@ export const reportPersonSchema = z.strictObject({
   bsn: bsnSchema.optional(),
   role: z.enum(personRoles),
   address: addressSchema.optional(),
+  minor: minorAnswerSchema
+    .optional()
+    .describe("whether the person is a minor, as stated; a birth date decides when there is one"),
 });
 
 export const relationSchema = z.strictObject({
@@ -67,6 +98,10 @@ export const reporterSchema = z.strictObject({
   name: text(200).optional(),
   organisation: text(200).optional(),
   contact: text(200).optional().describe("phone number or e-mail address for feedback to the reporter"),
+  relationship: z
+    .enum(reporterRelationships)
+    .optional()
+    .describe("for a non-professional reporter: who they are to the family"),
 });
 
 /**
@@ -78,7 +113,7 @@ function checkReportStructure(
   report: {
     persons?: { key?: unknown }[] | undefined;
     relations?: { from?: unknown; to?: unknown }[] | undefined;
-    reporter?: { category?: unknown; sector?: unknown } | undefined;
+    reporter?: { category?: unknown; sector?: unknown; relationship?: unknown } | undefined;
   },
   ctx: z.RefinementCtx,
 ): void {
@@ -119,6 +154,16 @@ function checkReportStructure(
       message: "only a professional reporter has a sector",
     });
   }
+  if (
+    report.reporter?.relationship !== undefined &&
+    (report.reporter.category === "professional" || report.reporter.category === "police")
+  ) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["reporter", "relationship"],
+      message: "only a non-professional reporter has a relationship to the family",
+    });
+  }
 }
 
 const reportFields = z.strictObject({
@@ -155,7 +200,24 @@ export const publicReportSchema = reportFields
   .superRefine(checkReportStructure);
 export type PublicReport = z.infer<typeof publicReportSchema>;
 
-export const deadlinesSchema = z.object({ safetyAssessment: isoDate, triage: isoDate });
+export const deadlinesSchema = z
+  .object({
+    safetyAssessment: isoDate.nullable(),
+    triage: isoDate.nullable(),
+  })
+  .describe(
+    "due dates in working days; null for an advice request while advice requests have no deadline (the default)",
+  );
+
+/** A step done after its due date: when, and how many working days late. */
+export const stepLatenessSchema = z.object({
+  dueOn: isoDate,
+  doneOn: isoDate,
+  workingDaysLate: z.number().int().min(1),
+});
+export const latenessSchema = z
+  .object({ safetyAssessment: stepLatenessSchema.optional(), triage: stepLatenessSchema.optional() })
+  .describe("the steps done after their due date; lateness stays visible after a step is done");
 
 export const matchSchema = z.object({
   id: z.uuid(),
@@ -204,6 +266,19 @@ export const safetyAssessmentInputSchema = z.strictObject({
 });
 export type SafetyAssessmentInput = z.infer<typeof safetyAssessmentInputSchema>;
 
+export const householdChoiceSchema = z
+  .strictObject({
+    decision: z.enum(householdDecisions),
+    caseId: z.uuid().describe("the household's open or recently closed case the choice is about"),
+    reason: text(2000).min(1).optional().describe("why a new linked case (required for linked-case)"),
+  })
+  .superRefine((choice, ctx) => {
+    if (choice.decision === "linked-case" && choice.reason === undefined) {
+      ctx.addIssue({ code: "custom", path: ["reason"], message: "required for a new linked case" });
+    }
+  });
+export type HouseholdChoice = z.infer<typeof householdChoiceSchema>;
+
 export const triageInputSchema = z
   .strictObject({
     route: z.enum(routes),
@@ -213,6 +288,11 @@ export const triageInputSchema = z
       .enum(keepReasons)
       .optional()
       .describe("why the centre keeps the case: required on the routes where it does, refused on others"),
+    household: householdChoiceSchema
+      .optional()
+      .describe(
+        "required when the report's persons are known in an open case or one closed within 12 months (409 otherwise)",
+      ),
   })
   .superRefine((triage, ctx) => {
     const keeps = (keepingRoutes as readonly string[]).includes(triage.route);
@@ -243,6 +323,7 @@ export const reportQueueItemSchema = z.object({
   dueOn: isoDate.nullable().describe("the deadline of the current step; null once triaged"),
   overdue: z.boolean(),
   caseId: z.uuid().optional(),
+  lateness: latenessSchema,
 });
 export type ReportQueueItem = z.infer<typeof reportQueueItemSchema>;
 
@@ -264,6 +345,11 @@ export const assessmentSchema = z.object({
   assessedAt: z.iso.datetime(),
   assessedBy: z.uuid(),
   checklist: checklistResultSchema.optional(),
+  earlierInvolvement: z
+    .enum(earlierInvolvements)
+    .optional()
+    .describe("the report's earlier-involvement class as it stood at this assessment (kept for the figures)"),
+  earlierInvolvementDetail: z.enum(earlierInvolvementDetails).optional(),
 });
 
 export const reportDetailSchema = z.object({
@@ -281,7 +367,15 @@ export const reportDetailSchema = z.object({
     name: z.string().optional(),
     organisation: z.string().optional(),
     contact: z.string().optional(),
+    relationship: z.enum(reporterRelationships).optional(),
   }),
+  police: z
+    .object({
+      incidentNumber: z.string().optional(),
+      restrainingOrderAdvice: z.enum(restrainingOrderAdvices).optional(),
+    })
+    .optional()
+    .describe("the police's own fields, for a report the police submitted"),
   persons: z.array(
     z.object({
       key: z.string(),
@@ -291,6 +385,7 @@ export const reportDetailSchema = z.object({
       lastName: z.string().optional(),
       birthDate: isoDate.optional(),
       age: z.number().int().optional(),
+      minor: minorAnswerSchema.describe("a minor today: the birth date decides, else what intake recorded"),
       bsn: z.string().optional(),
       address: z
         .object({
@@ -308,6 +403,7 @@ export const reportDetailSchema = z.object({
   acuteConcern: z.boolean(),
   deadlines: deadlinesSchema,
   overdue: z.boolean(),
+  lateness: latenessSchema,
   earlierInvolvement: z.enum(earlierInvolvements),
   earlierInvolvementDetail: z.string().optional(),
   recurrence: z.boolean(),
@@ -322,6 +418,10 @@ export const reportDetailSchema = z.object({
       caseId: z.uuid().optional(),
       decidedAt: z.iso.datetime(),
       keepReason: z.enum(keepReasons).optional(),
+      household: z
+        .object({ decision: z.enum(householdDecisions), caseId: z.uuid() })
+        .optional()
+        .describe("the household choice made at triage, when one was needed"),
     })
     .optional(),
   kindChanges: z.array(

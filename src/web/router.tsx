@@ -45,6 +45,12 @@ export function createRouter() {
               }),
             },
             {
+              path: "politie/melden",
+              lazy: async () => ({
+                Component: (await import("./routes/police/police-report-page")).PoliceReportPage,
+              }),
+            },
+            {
               path: "zaken",
               lazy: async () => ({ Component: (await import("./routes/case/cases-page")).CasesPage }),
             },

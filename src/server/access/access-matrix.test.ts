@@ -174,6 +174,53 @@ const rows: Row[] = [
     body: { kind: "advice", reason: "Asked for advice only." },
     expect: centreWorkZwolleReads(409),
   },
+  {
+    method: "GET",
+    route: "/api/v1/reports/:id/household",
+    url: (ids) => `/api/v1/reports/${ids.handedOverReportId}/household`,
+    expect: centreAndZwolle(200),
+  },
+  {
+    method: "GET",
+    route: "/api/v1/reports/:id/household",
+    url: (ids) => `/api/v1/reports/${ids.unknownId}/household`,
+    expect: chainWorkers(404),
+  },
+  {
+    method: "GET",
+    route: "/api/v1/cases/:id/links",
+    url: (ids) => `/api/v1/cases/${ids.caseId}/links`,
+    expect: centreAndZwolle(200),
+  },
+  {
+    method: "GET",
+    route: "/api/v1/cases/:id/report-prefill",
+    url: (ids) => `/api/v1/cases/${ids.caseId}/report-prefill`,
+    expect: { all: 403, intake: 200, anonymous: 401 },
+  },
+  {
+    method: "GET",
+    route: "/api/v1/cases/:id/report-prefill",
+    url: (ids) => `/api/v1/cases/${ids.unknownId}/report-prefill`,
+    expect: { all: 403, intake: 404, anonymous: 401 },
+  },
+  // Only the police liaison: the shelter is a chain partner too, but not the police (403).
+  {
+    method: "POST",
+    route: "/api/v1/police/reports",
+    body: {
+      municipalityCode: "GM0193",
+      incidentNumber: "PL0600-2026123",
+      restrainingOrderAdvice: "advised",
+      persons: [
+        { key: "p1", firstName: "Lotte", lastName: "Bakker", birthDate: "1991-05-05", role: "victim" },
+      ],
+      narrative: "Called out to a fight at home.",
+      acuteConcern: false,
+    },
+    expect: { all: 403, police: 201, anonymous: 401 },
+  },
+  { method: "GET", route: "/api/v1/police/reports", expect: { all: 403, police: 200, anonymous: 401 } },
   { method: "GET", route: "/api/v1/risk-checklist", expect: chainWorkers(200) },
   // Public: validation answers an empty body for everyone (the rate limit is raised for tests).
   { method: "POST", route: "/api/v1/public/reports", body: {}, expect: everyone(400) },

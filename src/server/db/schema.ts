@@ -186,8 +186,9 @@ export const reports = pgTable("reports", {
   violenceTypes: text("violence_types").array().notNull(),
   narrative: text("narrative").notNull(),
   acuteConcern: boolean("acute_concern").notNull(),
-  safetyAssessmentDue: date("safety_assessment_due", { mode: "string" }).notNull(),
-  triageDue: date("triage_due", { mode: "string" }).notNull(),
+  /** Null for an advice request while advice requests have no deadline (migrations/0009). */
+  safetyAssessmentDue: date("safety_assessment_due", { mode: "string" }),
+  triageDue: date("triage_due", { mode: "string" }),
   earlierInvolvement: text("earlier_involvement").notNull(),
   earlierInvolvementDetail: text("earlier_involvement_detail"),
   caseId: uuid("case_id"),
@@ -195,6 +196,11 @@ export const reports = pgTable("reports", {
   createdBy: uuid("created_by"),
   createdAt: instant("created_at").notNull(),
   updatedAt: instant("updated_at").notNull(),
+  // migrations/0009: police reports and the non-professional reporter's relationship.
+  submittedByOrganisationId: uuid("submitted_by_organisation_id"),
+  policeIncidentNumber: text("police_incident_number"),
+  policeRestrainingOrderAdvice: text("police_restraining_order_advice"),
+  reporterRelationship: text("reporter_relationship"),
 });
 
 export const reportKindChanges = pgTable("report_kind_changes", {
@@ -252,6 +258,9 @@ export const safetyAssessments = pgTable("safety_assessments", {
   assessedBy: uuid("assessed_by").notNull(),
   assessedByOrganisationId: uuid("assessed_by_organisation_id").notNull(),
   assessedAt: instant("assessed_at").notNull(),
+  /** The report's earlier-involvement class as it stood at this assessment (migrations/0009). */
+  earlierInvolvement: text("earlier_involvement"),
+  earlierInvolvementDetail: text("earlier_involvement_detail"),
 });
 
 export const triages = pgTable("triages", {
@@ -265,6 +274,8 @@ export const triages = pgTable("triages", {
   decidedAt: instant("decided_at").notNull(),
   /** Why the centre keeps the case (migrations/0011_centre_routes.sql). */
   keepReason: text("keep_reason"),
+  householdDecision: text("household_decision"),
+  householdCaseId: uuid("household_case_id"),
 });
 
 export const casePersons = pgTable("case_persons", {
@@ -531,4 +542,17 @@ export const reporterProtections = pgTable("reporter_protections", {
   decidedBy: uuid("decided_by").notNull(),
   decidedByOrganisationId: uuid("decided_by_organisation_id").notNull(),
   decidedAt: instant("decided_at").notNull(),
+});
+
+// --- One household, one case (migrations/0009_household_and_national_intake.sql) ---
+
+export const caseLinks = pgTable("case_links", {
+  id: uuid("id").primaryKey(),
+  caseId: uuid("case_id").notNull(),
+  linkedCaseId: uuid("linked_case_id").notNull(),
+  reason: text("reason").notNull(),
+  reportId: uuid("report_id"),
+  createdBy: uuid("created_by").notNull(),
+  createdByOrganisationId: uuid("created_by_organisation_id").notNull(),
+  createdAt: instant("created_at").notNull(),
 });

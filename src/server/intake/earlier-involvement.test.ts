@@ -32,8 +32,26 @@ describe("earlier involvement", () => {
       kind: "during-involvement",
       detail: "during-monitoring",
     });
-    expect(classifyEarlierInvolvement([old], now)).toEqual({ kind: "re-report" });
-    expect(classifyEarlierInvolvement([none], now)).toEqual({ kind: "re-report" });
+    expect(classifyEarlierInvolvement([old], now)).toEqual({ kind: "re-report", detail: "one-person-known" });
+    expect(classifyEarlierInvolvement([none], now)).toEqual({
+      kind: "re-report",
+      detail: "one-person-known",
+    });
+  });
+
+  it("tells a re-report on one known person from one on several", () => {
+    expect(classifyEarlierInvolvement([none, none], now)).toEqual({
+      kind: "re-report",
+      detail: "several-persons-known",
+    });
+  });
+
+  it("does not classify a report nobody could be looked up for", () => {
+    expect(classifyEarlierInvolvement([], now, false)).toEqual({ kind: "not-classified" });
+    // A confirmed known person classifies the report whatever was typed.
+    expect(classifyEarlierInvolvement([{ ...none, hasOpenCase: true }], now, false).kind).toBe(
+      "during-involvement",
+    );
   });
 
   it("counts recurrence only for a case closed less than 12 months ago", () => {

@@ -10,7 +10,8 @@ export interface KnownInvolvement {
 
 export type EarlierInvolvement =
   | { kind: "first" }
-  | { kind: "re-report" }
+  | { kind: "not-classified" }
+  | { kind: "re-report"; detail: "one-person-known" | "several-persons-known" }
   | {
       kind: "during-involvement";
       detail: "during-safety-assessment" | "after-safety-assessment" | "during-monitoring";
@@ -22,11 +23,16 @@ const monitoringMonths = 12;
  * The statistics office's earlier-involvement class, computed from the persons confirmed as
  * known rather than typed in: nobody known → first report; someone in an ongoing assessment,
  * an open case or the 12-month follow-up after closure → follow-up report during involvement;
- * otherwise (involvement had ended) → re-report.
+ * otherwise (involvement had ended) → re-report, on one known person or on several. A report
+ * nobody could be looked up for (no BSN, birth date or address of anyone) is not classified.
  */
-export function classifyEarlierInvolvement(known: KnownInvolvement[], now: Date): EarlierInvolvement {
+export function classifyEarlierInvolvement(
+  known: KnownInvolvement[],
+  now: Date,
+  classifiable = true,
+): EarlierInvolvement {
   if (known.length === 0) {
-    return { kind: "first" };
+    return classifiable ? { kind: "first" } : { kind: "not-classified" };
   }
   if (known.some((k) => k.hasUntriagedReport)) {
     return { kind: "during-involvement", detail: "during-safety-assessment" };
@@ -39,7 +45,7 @@ export function classifyEarlierInvolvement(known: KnownInvolvement[], now: Date)
   if (known.some((k) => k.lastClosedAt !== null && k.lastClosedAt > monitoringStart)) {
     return { kind: "during-involvement", detail: "during-monitoring" };
   }
-  return { kind: "re-report" };
+  return { kind: "re-report", detail: known.length === 1 ? "one-person-known" : "several-persons-known" };
 }
 
 /** A report on a case closed less than 12 months ago counts as recurrence (C6). */

@@ -1,5 +1,7 @@
 import { and, asc, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
+import type { WorkingDayCalendar } from "../../shared/calendar/working-days.ts";
 import type { ReportDetail, ReportQueueItem } from "../../shared/intake.ts";
+import { type MinorAnswer, minorStatus } from "../../shared/minors.ts";
 import type { Principal } from "../access/principal.ts";
 import type { Db } from "../db/client.ts";
 import { qualified } from "../db/qualified.ts";
@@ -15,6 +17,7 @@ import {
   safetyAssessments,
   triages,
 } from "../db/schema.ts";
+import { latenessOf } from "./lateness.ts";
 
 /** The due date of the step a report waits for; null once triaged. */
 const currentDue = sql<string | null>`case ${reports.status}
@@ -40,6 +43,7 @@ export async function listReports(
   today: string,
   limit: number,
   offset: number,
+  calendar: WorkingDayCalendar,
 ): Promise<ReportQueueItem[]> {
   const conditions: SQL[] = [eq(reports.regionId, principal.regionId)];
   if (!isCentre) {
@@ -62,6 +66,8 @@ export async function listReports(
       report: reports,
       dueOn: sql<string | null>`to_char(${currentDue}, 'YYYY-MM-DD')`,
       personCount: sql<number>`(select count(*)::int from ${reportPersons} where ${qualified(reportPersons.reportId)} = ${qualified(reports.id)})`,
+      assessedAt: sql<Date | null>`(select min(${qualified(safetyAssessments.assessedAt)}) from ${safetyAssessments} where ${qualified(safetyAssessments.reportId)} = ${qualified(reports.id)})`,
+      triagedAt: sql<Date | null>`(select ${qualified(triages.decidedAt)} from ${triages} where ${qualified(triages.reportId)} = ${qualified(reports.id)})`,
     })
     .from(reports)
     .where(and(...conditions))
@@ -73,7 +79,7 @@ export async function listReports(
     )
     .limit(limit)
     .offset(offset);
-  return rows.map(({ report: r, dueOn, personCount }) => ({
+  return rows.map(({ report: r, dueOn, personCount, assessedAt, triagedAt }) => ({
     id: r.id,
     reference: r.reference,
     kind: r.kind as ReportQueueItem["kind"],
@@ -88,6 +94,11 @@ export async function listReports(
     dueOn,
     overdue: dueOn !== null && dueOn < today,
     ...(r.caseId ? { caseId: r.caseId } : {}),
+    lateness: latenessOf(
+      { safetyAssessment: r.safetyAssessmentDue, triage: r.triageDue },
+      { safetyAssessment: toDate(assessedAt), triage: toDate(triagedAt) },
+      calendar,
+    ),
   }));
 }
 
@@ -110,6 +121,7 @@ export async function getReportDetail(
   reportId: string,
   isCentre: boolean,
   today: string,
+  calendar: WorkingDayCalendar = { extraNonWorkingDays: new Set() },
 ): Promise<ReportDetail | undefined> {
   const [r] = await tx.select().from(reports).where(eq(reports.id, reportId));
   if (!r) {
@@ -130,6 +142,12 @@ export async function getReportDetail(
     .orderBy(desc(safetyAssessments.assessedAt))
     .limit(1);
   const [triage] = await tx.select().from(triages).where(eq(triages.reportId, reportId));
+  const [firstAssessment] = await tx
+    .select({ assessedAt: safetyAssessments.assessedAt })
+    .from(safetyAssessments)
+    .where(eq(safetyAssessments.reportId, reportId))
+    .orderBy(asc(safetyAssessments.assessedAt))
+    .limit(1);
   const kindChanges = await tx
     .select()
     .from(reportKindChanges)
@@ -173,7 +191,24 @@ export async function getReportDetail(
       ...(isCentre && r.reporterName ? { name: r.reporterName } : {}),
       ...(isCentre && r.reporterOrganisation ? { organisation: r.reporterOrganisation } : {}),
       ...(isCentre && r.reporterContact ? { contact: r.reporterContact } : {}),
+      ...(r.reporterRelationship
+        ? { relationship: r.reporterRelationship as NonNullable<ReportDetail["reporter"]["relationship"]> }
+        : {}),
     },
+    ...(r.submittedByOrganisationId
+      ? {
+          police: {
+            ...(r.policeIncidentNumber ? { incidentNumber: r.policeIncidentNumber } : {}),
+            ...(r.policeRestrainingOrderAdvice
+              ? {
+                  restrainingOrderAdvice: r.policeRestrainingOrderAdvice as NonNullable<
+                    NonNullable<ReportDetail["police"]>["restrainingOrderAdvice"]
+                  >,
+                }
+              : {}),
+          },
+        }
+      : {}),
     persons: people.map(({ link, person: p }) => ({
       key: link.personKey,
       personId: link.personId,
@@ -181,6 +216,7 @@ export async function getReportDetail(
       ...(p.firstName ? { firstName: p.firstName } : {}),
       ...(p.lastName ? { lastName: p.lastName } : {}),
       ...(p.birthDate ? { birthDate: p.birthDate, age: ageOn(p.birthDate, today) } : {}),
+      minor: minorStatus({ birthDate: p.birthDate, minor: p.minor as MinorAnswer }, today),
       ...(isCentre && p.bsn ? { bsn: p.bsn } : {}),
       ...(p.street || p.postcode || p.city || p.houseNumber
         ? {
@@ -203,6 +239,11 @@ export async function getReportDetail(
     acuteConcern: r.acuteConcern,
     deadlines: { safetyAssessment: r.safetyAssessmentDue, triage: r.triageDue },
     overdue: due !== null && due < today,
+    lateness: latenessOf(
+      { safetyAssessment: r.safetyAssessmentDue, triage: r.triageDue },
+      { safetyAssessment: firstAssessment?.assessedAt ?? null, triage: triage?.decidedAt ?? null },
+      calendar,
+    ),
     earlierInvolvement: r.earlierInvolvement as ReportDetail["earlierInvolvement"],
     ...(r.earlierInvolvementDetail ? { earlierInvolvementDetail: r.earlierInvolvementDetail } : {}),
     recurrence: r.recurrence,
@@ -237,6 +278,21 @@ export async function getReportDetail(
             ...(assessment.notes ? { notes: assessment.notes } : {}),
             assessedAt: assessment.assessedAt.toISOString(),
             assessedBy: assessment.assessedBy,
+            ...(assessment.earlierInvolvement
+              ? {
+                  earlierInvolvement: assessment.earlierInvolvement as NonNullable<
+                    ReportDetail["assessment"]
+                  >["earlierInvolvement"] &
+                    string,
+                }
+              : {}),
+            ...(assessment.earlierInvolvementDetail
+              ? {
+                  earlierInvolvementDetail: assessment.earlierInvolvementDetail as NonNullable<
+                    NonNullable<ReportDetail["assessment"]>["earlierInvolvementDetail"]
+                  >,
+                }
+              : {}),
             ...(assessment.checklistId &&
             assessment.checklistVersion !== null &&
             assessment.checklistScore !== null
@@ -267,6 +323,14 @@ export async function getReportDetail(
             ...(triage.keepReason
               ? { keepReason: triage.keepReason as NonNullable<ReportDetail["triage"]>["keepReason"] }
               : {}),
+            ...(triage.householdDecision && triage.householdCaseId
+              ? {
+                  household: {
+                    decision: triage.householdDecision as "join" | "linked-case",
+                    caseId: triage.householdCaseId,
+                  },
+                }
+              : {}),
           },
         }
       : {}),
@@ -287,3 +351,6 @@ export async function personIdsOfReport(tx: Db, reportId: string): Promise<strin
     .where(inArray(reportPersons.reportId, [reportId]));
   return rows.map((r) => r.personId);
 }
+
+const toDate = (value: Date | string | null): Date | null =>
+  value === null ? null : value instanceof Date ? value : new Date(value);

@@ -4,6 +4,8 @@ import {
   assessmentSchema,
   createdReportSchema,
   createReportSchema,
+  type earlierInvolvementDetails,
+  earlierInvolvements,
   reportDetailSchema,
   reportQueueItemSchema,
   reportStatuses,
@@ -17,6 +19,7 @@ import { auditedTransaction } from "../audit/audited-transaction.ts";
 import { notFound } from "../errors.ts";
 import { decodeCursor, encodeCursor, pageSchema, paginationQuery } from "../http/pagination.ts";
 import type { App, RouteDeps } from "../http/types.ts";
+import { loadCalendar } from "../settings/settings.ts";
 import { getReportDetail, listReports, personIdsOfReport } from "./queries.ts";
 import { activeChecklist, assessSafety } from "./service/assess-safety.ts";
 import { changeReportKind } from "./service/change-kind.ts";
@@ -96,6 +99,7 @@ export function registerIntakeRoutes(app: App, { database }: RouteDeps): void {
           dateInAmsterdam(new Date()),
           q.limit + 1,
           offset,
+          await loadCalendar(tx),
         );
         audit({
           action: "report.list",
@@ -126,7 +130,13 @@ export function registerIntakeRoutes(app: App, { database }: RouteDeps): void {
       const { principal, actor } = accessOf(request);
       return auditedTransaction(db, actor, async ({ tx, audit }) => {
         const { ground, isCentre } = await authorizeReport(tx, principal, request.params.id, "read");
-        const detail = await getReportDetail(tx, request.params.id, isCentre, dateInAmsterdam(new Date()));
+        const detail = await getReportDetail(
+          tx,
+          request.params.id,
+          isCentre,
+          dateInAmsterdam(new Date()),
+          await loadCalendar(tx),
+        );
         if (!detail) {
           throw notFound();
         }
@@ -190,6 +200,15 @@ export function registerIntakeRoutes(app: App, { database }: RouteDeps): void {
           ...(body.notes ? { notes: body.notes } : {}),
           assessedAt: result.assessedAt.toISOString(),
           assessedBy: principal.userId,
+          ...(result.earlierInvolvement
+            ? { earlierInvolvement: result.earlierInvolvement as (typeof earlierInvolvements)[number] }
+            : {}),
+          ...(result.earlierInvolvementDetail
+            ? {
+                earlierInvolvementDetail:
+                  result.earlierInvolvementDetail as (typeof earlierInvolvementDetails)[number],
+              }
+            : {}),
           ...(result.checklist
             ? {
                 checklistResult: {
@@ -293,7 +312,7 @@ export function registerIntakeRoutes(app: App, { database }: RouteDeps): void {
           response: {
             200: z.object({
               status: z.enum(["confirmed", "dismissed"]),
-              earlierInvolvement: z.enum(["first", "re-report", "during-involvement"]),
+              earlierInvolvement: z.enum(earlierInvolvements),
             }),
           },
         },

@@ -10,7 +10,9 @@ import {
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { personRoles, relationTypes } from "../../shared/intake";
+import { minorAnswers } from "../../shared/minors";
 import {
+  addressSource,
   emptyPerson,
   type HouseholdDraft,
   type PersonDraft,
@@ -20,7 +22,7 @@ import {
   relationFieldId,
 } from "../forms/household";
 import { type FieldProblem, messageFor } from "../forms/problems";
-import { SelectField } from "./form-fields";
+import { RadioGroupField, SelectField } from "./form-fields";
 import { TextField } from "./text-field";
 
 interface HouseholdEditorProps {
@@ -95,7 +97,23 @@ export function HouseholdEditor({ draft, onChange, problems, variant, addPersonI
   function removePerson(key: string): void {
     const index = draft.persons.findIndex((person) => person.key === key);
     const label = personLabel(t, draft.persons, key);
-    const persons = draft.persons.filter((person) => person.key !== key);
+    // Who shared the removed person's address keeps it, typed out.
+    const persons = draft.persons
+      .filter((person) => person.key !== key)
+      .map((person) => {
+        if (person.sameAddressAs !== key) {
+          return person;
+        }
+        const source = addressSource(draft.persons, key);
+        return {
+          ...person,
+          sameAddressAs: "",
+          street: source?.street ?? "",
+          houseNumber: source?.houseNumber ?? "",
+          postcode: source?.postcode ?? "",
+          city: source?.city ?? "",
+        };
+      });
     const relations = draft.relations.filter((relation) => relation.from !== key && relation.to !== key);
     onChange({ persons, relations });
     const removedRelations = draft.relations.length - relations.length;
@@ -199,6 +217,18 @@ export function HouseholdEditor({ draft, onChange, problems, variant, addPersonI
                 />
               )}
             </div>
+            {person.birthDate === "" ? (
+              <RadioGroupField
+                id={id("minor")}
+                legend={t("household.minorQuestion")}
+                description={t("household.minorDescription")}
+                value={person.minor}
+                onChange={(minor) => updatePerson(person.key, { minor })}
+                options={minorAnswers.map((value) => ({ value, label: t(`household.minor.${value}`) }))}
+                isInline
+                error={error("minor")}
+              />
+            ) : null}
             <SelectField
               id={id("role")}
               label={t(isPublic ? "household.publicRole" : "household.role")}
@@ -211,51 +241,85 @@ export function HouseholdEditor({ draft, onChange, problems, variant, addPersonI
             />
             <Fieldset className="schakel-fieldset schakel-fieldset--nested">
               <FieldsetLegend>{t("household.address")}</FieldsetLegend>
-              <div className="schakel-field-row">
-                <TextField
-                  id={id("postcode")}
-                  label={t("household.postcode")}
-                  description={t("household.postcodeDescription")}
-                  value={person.postcode}
-                  onChange={(postcode) => updatePerson(person.key, { postcode })}
-                  autoComplete="off"
-                  maxLength={7}
-                  width="short"
-                  error={error("postcode")}
+              {index === 0 ? null : (
+                <SelectField
+                  id={id("same-address")}
+                  label={t("household.sameAddressLabel")}
+                  value={person.sameAddressAs}
+                  onChange={(sameAddressAs) => updatePerson(person.key, { sameAddressAs })}
+                  emptyOption={t("household.ownAddress")}
+                  options={draft.persons
+                    .filter((other) => other.key !== person.key && other.sameAddressAs !== person.key)
+                    .map((other) => ({
+                      value: other.key,
+                      label: t("household.sameAddressAs", {
+                        person: personLabel(t, draft.persons, other.key),
+                      }),
+                    }))}
                 />
-                <TextField
-                  id={id("house-number")}
-                  label={t("household.houseNumber")}
-                  value={person.houseNumber}
-                  onChange={(houseNumber) => updatePerson(person.key, { houseNumber })}
-                  autoComplete="off"
-                  maxLength={20}
-                  width="short"
-                  error={error("house-number")}
-                />
-              </div>
-              <div className="schakel-field-row">
-                <TextField
-                  id={id("street")}
-                  label={t("household.street")}
-                  value={person.street}
-                  onChange={(street) => updatePerson(person.key, { street })}
-                  autoComplete="off"
-                  isProse
-                  maxLength={200}
-                  error={error("street")}
-                />
-                <TextField
-                  id={id("city")}
-                  label={t("household.city")}
-                  value={person.city}
-                  onChange={(city) => updatePerson(person.key, { city })}
-                  autoComplete="off"
-                  isProse
-                  maxLength={100}
-                  error={error("city")}
-                />
-              </div>
+              )}
+              {person.sameAddressAs !== "" ? (
+                <Paragraph>
+                  {(() => {
+                    const source = addressSource(draft.persons, person.key);
+                    const typed = [
+                      [source?.street, source?.houseNumber].filter(Boolean).join(" "),
+                      [source?.postcode, source?.city].filter(Boolean).join(" "),
+                    ]
+                      .filter((part) => part !== "")
+                      .join(", ");
+                    return typed === "" ? t("household.sameAddressEmpty") : typed;
+                  })()}
+                </Paragraph>
+              ) : (
+                <>
+                  <div className="schakel-field-row">
+                    <TextField
+                      id={id("postcode")}
+                      label={t("household.postcode")}
+                      description={t("household.postcodeDescription")}
+                      value={person.postcode}
+                      onChange={(postcode) => updatePerson(person.key, { postcode })}
+                      autoComplete="off"
+                      maxLength={7}
+                      width="short"
+                      error={error("postcode")}
+                    />
+                    <TextField
+                      id={id("house-number")}
+                      label={t("household.houseNumber")}
+                      value={person.houseNumber}
+                      onChange={(houseNumber) => updatePerson(person.key, { houseNumber })}
+                      autoComplete="off"
+                      maxLength={20}
+                      width="short"
+                      error={error("house-number")}
+                    />
+                  </div>
+                  <div className="schakel-field-row">
+                    <TextField
+                      id={id("street")}
+                      label={t("household.street")}
+                      value={person.street}
+                      onChange={(street) => updatePerson(person.key, { street })}
+                      autoComplete="off"
+                      isProse
+                      maxLength={200}
+                      error={error("street")}
+                    />
+                    <TextField
+                      id={id("city")}
+                      label={t("household.city")}
+                      value={person.city}
+                      onChange={(city) => updatePerson(person.key, { city })}
+                      autoComplete="off"
+                      isProse
+                      maxLength={100}
+                      error={error("city")}
+                    />
+                  </div>
+                </>
+              )}
             </Fieldset>
             <ButtonGroup>
               <Button appearance="secondary-action-button" onClick={() => removePerson(person.key)}>

@@ -18,6 +18,15 @@ export function MainNavigation({ user }: { user: SessionUser }) {
     { to: "/meldingen", label: t("nav.reports"), end: false, show: isCentre && can(user, "readReports") },
     { to: "/zaken", label: t("nav.cases"), end: false, show: can(user, "readCases") },
     { to: "/personen", label: t("nav.personSearch"), end: false, show: can(user, "searchPersons") },
+    {
+      to: "/politie/melden",
+      label: t("nav.policeReport"),
+      end: false,
+      show:
+        can(user, "submitPoliceReports") &&
+        reference.status === "loaded" &&
+        reference.data.organisations.some((o) => o.id === user.organisationId && o.kind === "police"),
+    },
   ].filter((item) => item.show);
 
   return (

@@ -1,5 +1,6 @@
 import type { TFunction } from "i18next";
 import type { personRoles, relationTypes } from "../../shared/intake";
+import type { MinorAnswer } from "../../shared/minors";
 import type { FieldProblem } from "./problems";
 
 export type PersonRole = (typeof personRoles)[number];
@@ -18,6 +19,10 @@ export interface PersonDraft {
   houseNumber: string;
   postcode: string;
   city: string;
+  /** Whether the person is a minor, asked when there is no birth date (a birth date decides). */
+  minor: MinorAnswer | "";
+  /** The key of another person whose address this person shares ("same address as"), or "". */
+  sameAddressAs: string;
 }
 
 /** A relation as typed: from and to are person keys. */
@@ -45,7 +50,27 @@ export function emptyPerson(key: string): PersonDraft {
     houseNumber: "",
     postcode: "",
     city: "",
+    minor: "",
+    sameAddressAs: "",
   };
+}
+
+/**
+ * The person whose typed address this person uses: following "same address as" to a person who
+ * typed their own (a loop or a removed person ends at the person itself).
+ */
+export function addressSource(persons: readonly PersonDraft[], key: string): PersonDraft | undefined {
+  const seen = new Set<string>();
+  let current = persons.find((p) => p.key === key);
+  while (current !== undefined && current.sameAddressAs !== "" && !seen.has(current.key)) {
+    seen.add(current.key);
+    const next = persons.find((p) => p.key === current?.sameAddressAs);
+    if (next === undefined) {
+      break;
+    }
+    current = next;
+  }
+  return current;
 }
 
 /** The id of a person's field in the form, e.g. `person-p2-birth-date`. */
@@ -71,7 +96,16 @@ const trimmed = (value: string): string | undefined => (value.trim() === "" ? un
 
 /** The persons of a draft as the API takes them; empty fields are left out. */
 export function personsForRequest(persons: readonly PersonDraft[], includeBsn: boolean) {
-  return persons.map((person) => {
+  return persons.map((draft) => {
+    // One address typed once for a household that shares it; stored per person as before.
+    const source = addressSource(persons, draft.key) ?? draft;
+    const person = {
+      ...draft,
+      street: source.street,
+      houseNumber: source.houseNumber,
+      postcode: source.postcode,
+      city: source.city,
+    };
     const firstName = trimmed(person.firstName);
     const lastName = trimmed(person.lastName);
     const birthDate = trimmed(person.birthDate);
@@ -89,6 +123,8 @@ export function personsForRequest(persons: readonly PersonDraft[], includeBsn: b
       ...(lastName === undefined ? {} : { lastName }),
       ...(birthDate === undefined ? {} : { birthDate }),
       ...(bsn === undefined ? {} : { bsn }),
+      // A birth date decides; the stated answer is only sent without one.
+      ...(birthDate === undefined && person.minor !== "" ? { minor: person.minor } : {}),
       ...(hasAddress
         ? {
             address: {
@@ -166,6 +202,7 @@ const personFieldNames: Record<string, string> = {
   houseNumber: "house-number",
   postcode: "postcode",
   city: "city",
+  minor: "minor",
 };
 
 /**
@@ -198,6 +235,7 @@ export function householdProblemForPath(
       "house-number": t("household.errors.houseNumber"),
       postcode: t("household.errors.postcode"),
       city: t("household.errors.city"),
+      minor: t("household.errors.minor"),
     };
     const message = messages[field] ?? t("forms.errors.invalid");
     return {

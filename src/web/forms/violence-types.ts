@@ -8,6 +8,9 @@ const knownGroups = [
   "partner-violence",
   "elder-abuse",
   "other-domestic-violence",
+  "other-problems",
+  "no-domestic-violence",
+  "unknown",
   "additional",
 ] as const;
 type KnownGroup = (typeof knownGroups)[number];

@@ -1,4 +1,5 @@
 import {
+  Alert,
   Button,
   ButtonGroup,
   Fieldset,
@@ -6,17 +7,20 @@ import {
   Heading2,
   Paragraph,
 } from "@utrecht/component-library-react";
-import { type FormEvent, useState } from "react";
+import { type FormEvent, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useNavigate } from "react-router";
+import { Link, useNavigate, useSearchParams } from "react-router";
 import {
   type CreateReport,
   channels,
   reporterCategories,
+  reporterRelationships,
   type reportKinds,
   sectors,
 } from "../../shared/intake";
 import { createReport } from "../api/intake";
+import { fetchReportPrefill } from "../api/intake-household";
+import { isUuid } from "../api/page";
 import type { ReferenceData } from "../api/reference";
 import { useReferenceData } from "../api/use-reference";
 import { ErrorSummary } from "../components/error-summary";
@@ -53,6 +57,7 @@ type ReportKind = (typeof reportKinds)[number];
 type Channel = (typeof channels)[number];
 type ReporterCategory = (typeof reporterCategories)[number];
 type Sector = (typeof sectors)[number];
+type ReporterRelationship = (typeof reporterRelationships)[number];
 
 interface ReportDraft {
   kind: ReportKind | "";
@@ -61,6 +66,7 @@ interface ReportDraft {
   channel: Channel | "";
   reporterCategory: ReporterCategory | "";
   reporterSector: Sector | "";
+  reporterRelationship: ReporterRelationship | "";
   reporterName: string;
   reporterOrganisation: string;
   reporterContact: string;
@@ -84,6 +90,7 @@ function newDraft(now = new Date()): ReportDraft {
     channel: "",
     reporterCategory: "",
     reporterSector: "",
+    reporterRelationship: "",
     reporterName: "",
     reporterOrganisation: "",
     reporterContact: "",
@@ -188,6 +195,52 @@ function NewReportForm({ reference }: { reference: ReferenceData }) {
   const navigate = useNavigate();
   const [draft, setDraft] = useState<ReportDraft>(() => newDraft());
   const [isBusy, setBusy] = useState(false);
+  const [searchParams] = useSearchParams();
+  const prefillCaseId = searchParams.get("zaak") ?? "";
+  const [prefill, setPrefill] = useState<{ status: "none" | "loaded" | "failed"; reference?: string }>({
+    status: "none",
+  });
+
+  // A new report on a known household (e.g. after "new violence" at a follow-up): its persons
+  // are filled in from the case, which the server answers only when the caller may see it.
+  useEffect(() => {
+    if (!isUuid(prefillCaseId)) {
+      return;
+    }
+    const controller = new AbortController();
+    fetchReportPrefill(prefillCaseId, controller.signal).then(
+      (household) => {
+        setDraft((current) => ({
+          ...current,
+          municipalityCode:
+            current.municipalityCode === "" ? household.municipalityCode : current.municipalityCode,
+          household: {
+            relations: [],
+            persons: household.persons.map((p, index) => ({
+              ...emptyPerson(`p${index + 1}`),
+              firstName: p.firstName ?? "",
+              lastName: p.lastName ?? "",
+              birthDate: p.birthDate ?? "",
+              bsn: p.bsn ?? "",
+              role: p.role,
+              street: p.address?.street ?? "",
+              houseNumber: p.address?.houseNumber ?? "",
+              postcode: p.address?.postcode ?? "",
+              city: p.address?.city ?? "",
+              minor: p.birthDate === undefined ? p.minor : "",
+            })),
+          },
+        }));
+        setPrefill({ status: "loaded", reference: household.caseReference });
+      },
+      () => {
+        if (!controller.signal.aborted) {
+          setPrefill({ status: "failed" });
+        }
+      },
+    );
+    return () => controller.abort();
+  }, [prefillCaseId]);
   const feedback = useFormFeedback();
   const { problems } = feedback;
 
@@ -259,6 +312,7 @@ function NewReportForm({ reference }: { reference: ReferenceData }) {
     }
     const isProfessional = reporterCategory === "professional";
     const isAnonymous = reporterCategory === "anonymous";
+    const isNonProfessional = reporterCategory !== "professional" && reporterCategory !== "police";
     const optional = (value: string) => (value.trim() === "" ? undefined : value.trim());
     const name = isAnonymous ? undefined : optional(draft.reporterName);
     const organisation = isAnonymous ? undefined : optional(draft.reporterOrganisation);
@@ -270,6 +324,9 @@ function NewReportForm({ reference }: { reference: ReferenceData }) {
       reporter: {
         category: reporterCategory,
         ...(isProfessional && draft.reporterSector !== "" ? { sector: draft.reporterSector } : {}),
+        ...(isNonProfessional && draft.reporterRelationship !== ""
+          ? { relationship: draft.reporterRelationship }
+          : {}),
         ...(name === undefined ? {} : { name }),
         ...(organisation === undefined ? {} : { organisation }),
         ...(contact === undefined ? {} : { contact }),
@@ -314,6 +371,16 @@ function NewReportForm({ reference }: { reference: ReferenceData }) {
       <ErrorSummary problems={problems} occurrence={feedback.occurrence} />
       <FormFailure message={feedback.failure} occurrence={feedback.occurrence} />
       <Paragraph>{t("newReport.intro")}</Paragraph>
+      {prefill.status === "loaded" ? (
+        <Alert type="info">
+          <Paragraph>{t("intakeExtra.prefilled", { reference: prefill.reference ?? "" })}</Paragraph>
+        </Alert>
+      ) : null}
+      {prefill.status === "failed" ? (
+        <Alert type="warning">
+          <Paragraph>{t("intakeExtra.prefillFailed")}</Paragraph>
+        </Alert>
+      ) : null}
 
       <section aria-labelledby="receipt-heading">
         <Heading2 id="receipt-heading">{t("newReport.receiptHeading")}</Heading2>
@@ -394,8 +461,25 @@ function NewReportForm({ reference }: { reference: ReferenceData }) {
             error={error("reporter-sector")}
           />
         ) : null}
+        {isProfessional ? <Paragraph>{t("intakeExtra.professionalNotAnonymous")}</Paragraph> : null}
+        {draft.reporterCategory !== "" && !isProfessional && draft.reporterCategory !== "police" ? (
+          <SelectField
+            id="reporter-relationship"
+            label={t("intakeExtra.reporterRelationship")}
+            value={draft.reporterRelationship}
+            onChange={(reporterRelationship) => update({ reporterRelationship })}
+            emptyOption={t("forms.choose")}
+            options={reporterRelationships.map((value) => ({
+              value,
+              label: t(`reporterRelationship.${value}`),
+            }))}
+          />
+        ) : null}
         {isAnonymous ? (
-          <Paragraph>{t("newReport.reporterAnonymous")}</Paragraph>
+          <>
+            <Paragraph>{t("newReport.reporterAnonymous")}</Paragraph>
+            <Paragraph>{t("intakeExtra.anonymousNothingStored")}</Paragraph>
+          </>
         ) : (
           <>
             <TextField

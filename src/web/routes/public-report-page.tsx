@@ -305,7 +305,10 @@ function PublicReportForm({
           </>
         ) : null}
         {isAnonymous ? (
-          <Paragraph>{t("publicReport.anonymousNote")}</Paragraph>
+          <>
+            <Paragraph>{t("publicReport.anonymousNote")}</Paragraph>
+            <Paragraph>{t("intakeExtra.anonymousNothingStored")}</Paragraph>
+          </>
         ) : (
           <>
             <Paragraph>{t("publicReport.identityNote")}</Paragraph>

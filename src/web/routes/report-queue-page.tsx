@@ -19,6 +19,7 @@ import { useReferenceData, useReferenceNames } from "../api/use-reference";
 import { useResource } from "../api/use-resource";
 import { DeadlineBadge } from "../components/deadline";
 import { CheckboxField, SelectField } from "../components/form-fields";
+import { LatenessNote } from "../components/lateness-note";
 import { LoadFailed } from "../components/load-failed";
 import { LoadingMessage } from "../components/loading-message";
 import { PageHeading } from "../components/page-heading";
@@ -253,7 +254,9 @@ function ReportQueue() {
                       <TableCell>{t(`reportStatus.${item.status}`)}</TableCell>
                       <TableCell>
                         {item.dueOn === null ? (
-                          item.caseId === undefined ? (
+                          item.status !== "triaged" ? (
+                            t("intakeExtra.noDeadline")
+                          ) : item.caseId === undefined ? (
                             t("queue.done")
                           ) : (
                             <Link to={`/zaken/${item.caseId}`} className="utrecht-link">
@@ -267,6 +270,7 @@ function ReportQueue() {
                             <DeadlineBadge dueOn={item.dueOn} />
                           </>
                         )}
+                        <LatenessNote lateness={item.lateness} />
                       </TableCell>
                     </TableRow>
                   ))}

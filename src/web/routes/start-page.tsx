@@ -30,6 +30,7 @@ import { can, isCentreUser } from "../session/capabilities";
 import { useAuthenticatedUser } from "../session/session-context";
 import { CentreWorkStartSection } from "./centre-work/centre-work-start-section";
 import { readNavigationState } from "./navigation-state";
+import { SubmittedReportsSection } from "./police/submitted-reports-section";
 import { NotificationsSection } from "./start/notifications-section";
 import { AgreementsSection, FollowUpsSection } from "./start/work-sections";
 
@@ -71,8 +72,18 @@ export function StartPage() {
   const showNotifications = can(user, "readNotifications");
   const showAgreements = can(user, "readAgreements");
   const showFollowUps = can(user, "workFollowUps");
+  const showPoliceReports =
+    can(user, "submitPoliceReports") &&
+    reference.status === "loaded" &&
+    reference.data.organisations.some((o) => o.id === user.organisationId && o.kind === "police");
   const showAny =
-    showQueue || showCases || showHandovers || showNotifications || showAgreements || showFollowUps;
+    showQueue ||
+    showCases ||
+    showHandovers ||
+    showNotifications ||
+    showAgreements ||
+    showFollowUps ||
+    showPoliceReports;
 
   return (
     <>
@@ -94,6 +105,7 @@ export function StartPage() {
       </DataList>
       {showAny ? (
         <div className="schakel-start-sections">
+          {showPoliceReports ? <SubmittedReportsSection /> : null}
           {showQueue ? <QueueSection user={user} names={names} /> : null}
           {isCentre && can(user, "readCentreWork") ? <CentreWorkStartSection /> : null}
           {showCases ? <CasesSection names={names} /> : null}

@@ -7,6 +7,8 @@ import type { Organisation } from "../../shared/reference";
 const actionFor = {
   readReports: "report.read",
   createReports: "report.create",
+  /** The police liaison's own reports (the server also requires a police organisation). */
+  submitPoliceReports: "report.submit-police",
   workReports: "report.work",
   readCases: "case.read",
   readHandovers: "handover.read",

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
+import { rootPersonIds } from "../service/resolve-person.ts";
 import { birthDateVariants } from "./birth-date-variants.ts";
 import {
   firstNameKey,
@@ -32,7 +33,9 @@ interface Row {
 /**
  * Known persons that may be this person. The database narrows by index (exact BSN; birth date
  * variants combined with a trigram-similar surname or the same first name; the same address) and
- * the pure scorer decides; the best candidates first.
+ * the pure scorer decides; the best candidates first. Records merged into a known person (persons
+ * confirmed on earlier reports, with the BSN or spelling they were reported with) are compared
+ * too and answer the known person they resolve to, once, with their best score.
  */
 export async function findCandidates(
   db: Db,
@@ -54,8 +57,7 @@ export async function findCandidates(
     SELECT p.id, p.first_name, p.last_name, to_char(p.birth_date, 'YYYY-MM-DD') AS birth_date,
            p.bsn, p.postcode, p.house_number
     FROM persons p
-    WHERE p.merged_into IS NULL
-      AND NOT (p.id = ANY(${excluded}::uuid[]))
+    WHERE NOT (p.id = ANY(${excluded}::uuid[]))
       AND (
         (${input.bsn ?? null}::text IS NOT NULL AND p.bsn = ${input.bsn ?? null})
         OR (p.birth_date = ANY(${datesArray}::date[])
@@ -83,5 +85,23 @@ export async function findCandidates(
       scored.push({ personId: row.id, score, reasons });
     }
   }
-  return scored.sort((a, b) => b.score - a.score).slice(0, limit);
+  const roots = await rootPersonIds(
+    db,
+    scored.map((c) => c.personId),
+  );
+  const best = new Map<string, Candidate>();
+  for (const candidate of scored.sort((a, b) => b.score - a.score)) {
+    const root = roots.get(candidate.personId) ?? candidate.personId;
+    const seen = best.get(root);
+    if (excludePersonIds.includes(root)) {
+      continue;
+    }
+    if (!seen) {
+      best.set(root, { ...candidate, personId: root });
+    } else if (candidate.reasons.includes("bsn") && !seen.reasons.includes("bsn")) {
+      // A BSN on any record of the known person makes the match certain.
+      best.set(root, { ...seen, reasons: ["bsn", ...seen.reasons] });
+    }
+  }
+  return [...best.values()].slice(0, limit);
 }

@@ -29,7 +29,14 @@ export async function assessSafety(
   reportId: string,
   input: SafetyAssessmentInput,
 ) {
-  const [report] = await tx.select({ status: reports.status }).from(reports).where(eq(reports.id, reportId));
+  const [report] = await tx
+    .select({
+      status: reports.status,
+      earlierInvolvement: reports.earlierInvolvement,
+      earlierInvolvementDetail: reports.earlierInvolvementDetail,
+    })
+    .from(reports)
+    .where(eq(reports.id, reportId));
   if (report?.status === "triaged") {
     throw new AppError("CONFLICT", "The report has been triaged; assess safety within its case instead.");
   }
@@ -73,10 +80,19 @@ export async function assessSafety(
     assessedBy: principal.userId,
     assessedByOrganisationId: principal.organisationId,
     assessedAt,
+    // The class as it stands at the assessment, for the figures (later matches do not change it).
+    earlierInvolvement: report?.earlierInvolvement ?? null,
+    earlierInvolvementDetail: report?.earlierInvolvementDetail ?? null,
   });
   await tx
     .update(reports)
     .set({ status: "awaiting-triage", updatedAt: assessedAt })
     .where(and(eq(reports.id, reportId), eq(reports.status, "awaiting-assessment")));
-  return { id, assessedAt, checklist };
+  return {
+    id,
+    assessedAt,
+    checklist,
+    earlierInvolvement: report?.earlierInvolvement,
+    earlierInvolvementDetail: report?.earlierInvolvementDetail ?? undefined,
+  };
 }

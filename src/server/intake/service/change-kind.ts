@@ -3,6 +3,7 @@ import { eq } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
 import { reportKindChanges, reports } from "../../db/schema.ts";
 import { AppError } from "../../errors.ts";
+import { deadlinesFor } from "./report-deadlines.ts";
 
 /**
  * Turns an advice request into a report or back (DOMAIN.md 1), with the reason kept. Not after
@@ -17,7 +18,12 @@ export async function changeReportKind(
   now = new Date(),
 ) {
   const [report] = await tx
-    .select({ kind: reports.kind, status: reports.status })
+    .select({
+      kind: reports.kind,
+      status: reports.status,
+      receivedOn: reports.receivedOn,
+      acuteConcern: reports.acuteConcern,
+    })
     .from(reports)
     .where(eq(reports.id, reportId));
   if (!report) {
@@ -38,6 +44,20 @@ export async function changeReportKind(
     changedBy: userId,
     changedAt: now,
   });
-  await tx.update(reports).set({ kind, updatedAt: now }).where(eq(reports.id, reportId));
+  // A report has deadlines from its receipt; an advice request none unless configured.
+  const deadlines = await deadlinesFor(tx, {
+    kind,
+    receivedOn: report.receivedOn,
+    acuteConcern: report.acuteConcern,
+  });
+  await tx
+    .update(reports)
+    .set({
+      kind,
+      safetyAssessmentDue: deadlines.safetyAssessment,
+      triageDue: deadlines.triage,
+      updatedAt: now,
+    })
+    .where(eq(reports.id, reportId));
   return { kind };
 }

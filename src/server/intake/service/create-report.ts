@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, inArray } from "drizzle-orm";
-import { addWorkingDays, dateInAmsterdam } from "../../../shared/calendar/working-days.ts";
+import { dateInAmsterdam } from "../../../shared/calendar/working-days.ts";
 import type { CreateReport } from "../../../shared/intake.ts";
 import type { Db } from "../../db/client.ts";
 import { nextReference } from "../../db/references.ts";
@@ -15,11 +15,12 @@ import {
   violenceTypes,
 } from "../../db/schema.ts";
 import { AppError } from "../../errors.ts";
-import { loadCalendar, loadDeadlineSettings } from "../../settings/settings.ts";
 import { classifyEarlierInvolvement } from "../earlier-involvement.ts";
 import { knownInvolvements, latestCaseOfPerson } from "../household.ts";
 import { findCandidates } from "../matching/find-candidates.ts";
 import { firstNameKey, normaliseHouseNumber, normalisePostcode, surnameKey } from "../matching/normalise.ts";
+import { deadlinesFor, type ReportDeadlines } from "./report-deadlines.ts";
+import { resolveReportPerson } from "./resolve-person.ts";
 
 export interface CreateReportContext {
   /** The user recording it; absent for the public form. */
@@ -27,6 +28,8 @@ export interface CreateReportContext {
   /** The region whose centre receives it; for the public form, the municipality's region. */
   regionId?: string;
   now?: Date;
+  /** A report the police submitted itself: its organisation and the police's own fields. */
+  police?: { organisationId: string; incidentNumber: string; restrainingOrderAdvice: string };
 }
 
 export interface CreatedReport {
@@ -34,8 +37,8 @@ export interface CreatedReport {
   reference: string;
   kind: "advice" | "report";
   status: "awaiting-assessment";
-  deadlines: { safetyAssessment: string; triage: string };
-  earlierInvolvement: "first" | "re-report" | "during-involvement";
+  deadlines: ReportDeadlines;
+  earlierInvolvement: EarlierInvolvementKind;
   personIds: string[];
   matches: {
     id: string;
@@ -106,21 +109,21 @@ export async function createReport(
     throw new AppError("CONFLICT", "This region has no centre to receive reports; ask the administrator.");
   }
 
-  const settings = await loadDeadlineSettings(tx);
-  const calendar = await loadCalendar(tx);
   const receivedOn = dateInAmsterdam(receivedAt);
-  const deadlines = {
-    safetyAssessment: addWorkingDays(
-      receivedOn,
-      input.acuteConcern ? settings.acuteWorkingDays : settings.safetyAssessmentWorkingDays,
-      calendar,
-    ),
-    triage: addWorkingDays(
-      receivedOn,
-      input.acuteConcern ? settings.acuteWorkingDays : settings.triageWorkingDays,
-      calendar,
-    ),
-  };
+  const deadlines = await deadlinesFor(tx, {
+    kind: input.kind,
+    receivedOn,
+    acuteConcern: input.acuteConcern,
+  });
+  // An anonymous reporter is anonymous: whatever identity was sent is not stored (DOMAIN.md 1).
+  const identity =
+    input.reporter.category === "anonymous"
+      ? { name: null, organisation: null, contact: null }
+      : {
+          name: input.reporter.name ?? null,
+          organisation: input.reporter.organisation ?? null,
+          contact: input.reporter.contact ?? null,
+        };
 
   const id = randomUUID();
   const reference = await nextReference(tx, "VT", Number(receivedOn.slice(0, 4)));
@@ -136,9 +139,13 @@ export async function createReport(
     channel: input.channel,
     reporterCategory: input.reporter.category,
     reporterSector: input.reporter.sector ?? null,
-    reporterName: input.reporter.name ?? null,
-    reporterOrganisation: input.reporter.organisation ?? null,
-    reporterContact: input.reporter.contact ?? null,
+    reporterName: identity.name,
+    reporterOrganisation: identity.organisation,
+    reporterContact: identity.contact,
+    reporterRelationship: input.reporter.relationship ?? null,
+    submittedByOrganisationId: ctx.police?.organisationId ?? null,
+    policeIncidentNumber: ctx.police?.incidentNumber ?? null,
+    policeRestrainingOrderAdvice: ctx.police?.restrainingOrderAdvice ?? null,
     municipalityCode: input.municipalityCode,
     violenceTypes: input.violenceTypes,
     narrative: input.narrative,
@@ -170,6 +177,7 @@ export async function createReport(
       city: p.address?.city ?? null,
       surnameKey: p.lastName ? surnameKey(p.lastName) : null,
       firstNameKey: p.firstName ? firstNameKey(p.firstName) : null,
+      minor: p.minor ?? "unknown",
     });
     await tx
       .insert(reportPersons)
@@ -185,6 +193,7 @@ export async function createReport(
   const newIds = [...personIdByKey.values()];
   const matches: CreatedReport["matches"] = [];
   for (const p of input.persons) {
+    let resolved = false;
     const candidates = await findCandidates(
       tx,
       {
@@ -199,7 +208,13 @@ export async function createReport(
     );
     for (const candidate of candidates) {
       const household = await latestCaseOfPerson(tx, candidate.personId);
-      const certain = candidate.reasons.includes("bsn");
+      // A BSN is certain: the report's person becomes the known person at once, exactly as a
+      // confirmed name match does (one known person per reported person: the best BSN match).
+      const certain = candidate.reasons.includes("bsn") && !resolved;
+      if (certain) {
+        resolved = true;
+        await resolveReportPerson(tx, id, p.key, candidate.personId);
+      }
       const matchId = randomUUID();
       await tx.insert(reportMatches).values({
         id: matchId,
@@ -226,7 +241,7 @@ export async function createReport(
     }
   }
 
-  const earlier = await reclassifyEarlierInvolvement(tx, id, now);
+  const earlier = await reclassifyEarlierInvolvement(tx, id, now, isClassifiable(input.persons));
   return {
     id,
     reference,
@@ -239,12 +254,29 @@ export async function createReport(
   };
 }
 
+type EarlierInvolvementKind = "first" | "re-report" | "during-involvement" | "not-classified";
+
+/**
+ * Whether matching could tell if anyone is known: at least one person with a BSN, a birth date
+ * or a full address. Without any, "first report" would be a guess: the report is not classified.
+ */
+export function isClassifiable(
+  people: {
+    bsn?: string | null | undefined;
+    birthDate?: string | null | undefined;
+    address?: { postcode?: string | undefined; houseNumber?: string | undefined } | undefined;
+  }[],
+): boolean {
+  return people.some((p) => p.bsn || p.birthDate || (p.address?.postcode && p.address.houseNumber));
+}
+
 /** Recomputes and stores a report's earlier involvement from its confirmed matches. */
 export async function reclassifyEarlierInvolvement(
   tx: Db,
   reportId: string,
   now: Date,
-): Promise<"first" | "re-report" | "during-involvement"> {
+  classifiable?: boolean,
+): Promise<EarlierInvolvementKind> {
   const confirmed = await tx
     .selectDistinct({ personId: reportMatches.candidatePersonId })
     .from(reportMatches)
@@ -254,14 +286,38 @@ export async function reclassifyEarlierInvolvement(
     confirmed.map((c) => c.personId),
     reportId,
   );
-  const result = classifyEarlierInvolvement(known, now);
+  const canClassify = classifiable ?? (await isReportClassifiable(tx, reportId));
+  const result = classifyEarlierInvolvement(known, now, canClassify);
   await tx
     .update(reports)
     .set({
       earlierInvolvement: result.kind,
-      earlierInvolvementDetail: result.kind === "during-involvement" ? result.detail : null,
+      earlierInvolvementDetail: "detail" in result ? result.detail : null,
       updatedAt: now,
     })
     .where(eq(reports.id, reportId));
   return result.kind;
+}
+
+async function isReportClassifiable(tx: Db, reportId: string): Promise<boolean> {
+  const people = await tx
+    .select({
+      bsn: persons.bsn,
+      birthDate: persons.birthDate,
+      postcode: persons.postcode,
+      houseNumber: persons.houseNumber,
+    })
+    .from(reportPersons)
+    .innerJoin(persons, eq(persons.id, reportPersons.reportedPersonId))
+    .where(eq(reportPersons.reportId, reportId));
+  return isClassifiable(
+    people.map((p) => ({
+      bsn: p.bsn,
+      birthDate: p.birthDate,
+      address: {
+        ...(p.postcode ? { postcode: p.postcode } : {}),
+        ...(p.houseNumber ? { houseNumber: p.houseNumber } : {}),
+      },
+    })),
+  );
 }

@@ -1,8 +1,9 @@
 import { and, eq } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
-import { persons, reportMatches, reportPersons } from "../../db/schema.ts";
+import { reportMatches, reports } from "../../db/schema.ts";
 import { AppError, notFound } from "../../errors.ts";
 import { reclassifyEarlierInvolvement } from "./create-report.ts";
+import { resolveReportPerson } from "./resolve-person.ts";
 
 /**
  * A human's verdict on a candidate. Confirming makes the report's person the known person (the
@@ -23,6 +24,11 @@ export async function decideMatch(
     .where(and(eq(reportMatches.id, matchId), eq(reportMatches.reportId, reportId)));
   if (!match) {
     throw notFound();
+  }
+  const [report] = await tx.select({ status: reports.status }).from(reports).where(eq(reports.id, reportId));
+  if (report?.status === "triaged") {
+    // The household of a triaged report is in its case: a later verdict would not reach it.
+    throw new AppError("CONFLICT", "The report has been triaged; its persons are decided.");
   }
   if (match.status !== "proposed") {
     throw new AppError("CONFLICT", `This match was already ${match.status}.`);
@@ -50,24 +56,14 @@ export async function decideMatch(
     .update(reportMatches)
     .set({ status: decision, decidedBy: userId, decidedAt: now })
     .where(eq(reportMatches.id, matchId));
-  const [own] = await tx
-    .select({ personId: reportPersons.personId, reportedPersonId: reportPersons.reportedPersonId })
-    .from(reportPersons)
-    .where(and(eq(reportPersons.reportId, reportId), eq(reportPersons.personKey, match.personKey)));
-  if (decision === "confirmed" && own && own.personId !== match.candidatePersonId) {
-    await tx
-      .update(persons)
-      .set({ mergedInto: match.candidatePersonId })
-      .where(eq(persons.id, own.reportedPersonId));
-    await tx
-      .update(reportPersons)
-      .set({ personId: match.candidatePersonId })
-      .where(and(eq(reportPersons.reportId, reportId), eq(reportPersons.personKey, match.personKey)));
-  }
+  const own =
+    decision === "confirmed"
+      ? await resolveReportPerson(tx, reportId, match.personKey, match.candidatePersonId)
+      : undefined;
   const earlierInvolvement = await reclassifyEarlierInvolvement(tx, reportId, now);
   return {
     earlierInvolvement,
-    personIds: [match.candidatePersonId, ...(own ? [own.personId] : [])],
+    personIds: [match.candidatePersonId, ...(own ? [own.personId, own.reportedPersonId] : [])],
     caseId: match.caseId,
   };
 }

@@ -19,7 +19,7 @@ import {
   triages,
 } from "../../db/schema.ts";
 import { AppError } from "../../errors.ts";
-import { openCaseOfHousehold } from "../household.ts";
+import { decideHousehold, type HouseholdOutcome, recordCaseLink } from "../household/household-cases.ts";
 
 export interface TriageResult {
   caseId?: string;
@@ -104,8 +104,11 @@ export async function triageReport(
 
   let caseId: string | undefined;
   let handoverId: string | undefined;
+  let household: HouseholdOutcome = {};
   if (input.route !== "close-with-advice") {
-    caseId = report.caseId ?? (await openCaseOfHousehold(tx, personIds));
+    // One household, one case: join its case or open one linked to it, as the intake worker chose.
+    household = await decideHousehold(tx, principal, report, input.household, now);
+    caseId = household.joinCaseId;
     if (!caseId) {
       caseId = randomUUID();
       await tx.insert(cases).values({
@@ -123,8 +126,20 @@ export async function triageReport(
       await startPlan(tx, caseId, principal, now);
       await recordCaseEvent(tx, caseId, principal, "case-opened", {
         at: now,
-        details: { reportId, route: input.route },
+        details: {
+          reportId,
+          route: input.route,
+          ...(household.linkToCaseId ? { linkedCaseId: household.linkToCaseId } : {}),
+        },
       });
+      if (household.linkToCaseId) {
+        await recordCaseLink(
+          tx,
+          principal,
+          { caseId, linkedCaseId: household.linkToCaseId, reason: household.reason ?? "", reportId },
+          now,
+        );
+      }
     } else {
       await recordCaseEvent(tx, caseId, principal, "report-linked", { at: now, details: { reportId } });
     }
@@ -154,6 +169,8 @@ export async function triageReport(
     decidedBy: principal.userId,
     decidedByOrganisationId: principal.organisationId,
     decidedAt: now,
+    householdDecision: household.decision ?? null,
+    householdCaseId: household.decision ? (household.joinCaseId ?? household.linkToCaseId ?? null) : null,
   });
   await tx
     .update(reports)

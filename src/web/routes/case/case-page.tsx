@@ -15,6 +15,7 @@ import { NoAccessPage } from "../no-access-page";
 import { describeAccessGround } from "./access-ground";
 import { AgreementsSection } from "./agreements-section";
 import { CaseDataLoader } from "./case-data-loader";
+import { CaseLinksSection } from "./case-links-section";
 import { type CaseData, type CaseSectionProps, caseAccessOf, userNamesOf } from "./case-model";
 import { PageContents, PageSection } from "./case-section";
 import { CaseStatusNotes } from "./case-status-notes";
@@ -99,6 +100,7 @@ function CaseView({
     { id: "afsluiten", title: t("case.sections.closure"), element: <ClosureSection {...props} /> },
     { id: "journaal", title: t("case.sections.journal"), element: <JournalSection {...props} /> },
     { id: "meldingen", title: t("case.sections.reports"), element: <ReportsSection {...props} /> },
+    { id: "gekoppelde-zaken", title: t("caseLinks.section"), element: <CaseLinksSection {...props} /> },
     { id: "geschiedenis", title: t("case.sections.history"), element: <HistorySection {...props} /> },
   ];
 

@@ -7,6 +7,7 @@ import {
   Heading2,
   Heading3,
   Paragraph,
+  StatusBadge,
   Table,
   TableBody,
   TableCaption,
@@ -20,13 +21,15 @@ import {
 import { type ReactNode, useCallback, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation, useParams } from "react-router";
-import type { ReportDetail } from "../../../shared/intake";
+import type { earlierInvolvementDetails, ReportDetail } from "../../../shared/intake";
 import { fetchReport, fetchRiskChecklist, type RiskChecklist } from "../../api/intake";
+import { fetchReportHousehold } from "../../api/intake-household";
 import { isUuid } from "../../api/page";
 import type { ReferenceData } from "../../api/reference";
 import { type ReferenceNames, useReferenceData, useReferenceNames } from "../../api/use-reference";
 import { type Resource, useResource } from "../../api/use-resource";
 import { Deadline } from "../../components/deadline";
+import { LatenessNote } from "../../components/lateness-note";
 import { LoadFailed } from "../../components/load-failed";
 import { LoadingMessage } from "../../components/loading-message";
 import { PageHeading } from "../../components/page-heading";
@@ -37,11 +40,14 @@ import { useAuthenticatedUser } from "../../session/session-context";
 import { ReporterProtectionSection } from "../centre-work/reporter-protection-section";
 import { NoAccessPage } from "../no-access-page";
 import { NotFoundPage } from "../not-found-page";
+import { HouseholdSection } from "./household-section";
 import { KindChangeForm } from "./kind-change-form";
 import { MatchList } from "./match-list";
 import { reportPersonName } from "./report-person";
 import { SafetyAssessmentForm } from "./safety-assessment-form";
 import { TriageForm } from "./triage-form";
+
+type EarlierDetail = (typeof earlierInvolvementDetails)[number];
 
 interface ReportPageData {
   report: ReportDetail;
@@ -122,6 +128,14 @@ function ReportView({ data, onChanged }: { data: ReportPageData; onChanged: () =
     [canWork, isOpen],
   );
   const { resource: checklist } = useResource(`checklist-${canWork && isOpen}`, checklistLoad);
+  const householdLoad = useCallback(
+    (signal: AbortSignal) => fetchReportHousehold(report.id, signal),
+    [report.id],
+  );
+  const { resource: household, reload: reloadHousehold } = useResource(
+    `household-${report.id}`,
+    householdLoad,
+  );
 
   const [notice, setNotice] = useState<Notice | null>(null);
   const noticeRef = useRef<HTMLDivElement>(null);
@@ -134,6 +148,7 @@ function ReportView({ data, onChanged }: { data: ReportPageData; onChanged: () =
   const showNotice = (message: string, caseId?: string) => {
     setNotice((current) => ({ message, caseId, occurrence: (current?.occurrence ?? 0) + 1 }));
     onChanged();
+    reloadHousehold();
   };
 
   return (
@@ -162,7 +177,23 @@ function ReportView({ data, onChanged }: { data: ReportPageData; onChanged: () =
       <ReportSummary report={report} names={names} />
       <DeadlinesSection report={report} />
       <PersonsSection report={report} />
-      {isCentre ? <MatchList report={report} canDecide={canWork && isOpen} onChanged={onChanged} /> : null}
+      {isCentre ? (
+        <MatchList
+          report={report}
+          canDecide={canWork && isOpen}
+          onChanged={() => {
+            onChanged();
+            reloadHousehold();
+          }}
+        />
+      ) : null}
+      <HouseholdSection
+        report={report}
+        household={household}
+        canLink={canWork}
+        onReload={reloadHousehold}
+        onChanged={(message, caseId) => showNotice(message, caseId)}
+      />
 
       <section aria-labelledby="assessment-heading" className="schakel-section">
         <Heading2 id="assessment-heading">{t("assessment.heading")}</Heading2>
@@ -194,6 +225,11 @@ function ReportView({ data, onChanged }: { data: ReportPageData; onChanged: () =
                 {t(`centreWork.keepReason.${report.triage.keepReason}`)}
               </Detail>
             )}
+            {report.triage.household === undefined ? null : (
+              <Detail label={t("intakeHousehold.triageChoice")}>
+                {t(`intakeHousehold.triageChoiceValue.${report.triage.household.decision}`)}
+              </Detail>
+            )}
             <Detail label={t("triage.decidedAt")}>{format.dateTime(report.triage.decidedAt)}</Detail>
             {report.triage.caseId === undefined ? null : (
               <Detail label={t("triage.case")}>
@@ -204,8 +240,16 @@ function ReportView({ data, onChanged }: { data: ReportPageData; onChanged: () =
             )}
           </DataList>
         )}
-        {canWork && isOpen ? (
+        {canWork && isOpen && household.status === "loading" ? (
+          // The household choice is part of the form: it waits for the household, so that a route
+          // already chosen is not reset when the household arrives.
+          <LoadingMessage />
+        ) : canWork && isOpen ? (
           <TriageForm
+            // A new answer about the household starts the choice again from what the server says.
+            key={household.status === "loaded" ? JSON.stringify(household.data) : household.status}
+            household={household.status === "loaded" ? household.data : undefined}
+            onHouseholdChanged={reloadHousehold}
             report={report}
             organisations={reference.organisations}
             ownOrganisationId={user.organisationId}
@@ -260,6 +304,8 @@ function ReportSummary({ report, names }: { report: ReportDetail; names: Referen
   const reporter = report.reporter;
   const hasIdentity =
     reporter.name !== undefined || reporter.organisation !== undefined || reporter.contact !== undefined;
+  // Until every candidate is decided, "first report" is provisional: the summary says so.
+  const pendingMatches = report.matches.filter((m) => m.status === "proposed").length;
   return (
     <>
       <section aria-labelledby="summary-heading" className="schakel-section">
@@ -279,8 +325,29 @@ function ReportSummary({ report, names }: { report: ReportDetail; names: Referen
           </Detail>
           <Detail label={t("report.earlierInvolvement")}>
             {t(`earlierInvolvement.${report.earlierInvolvement}`)}
+            {report.earlierInvolvementDetail === undefined
+              ? ""
+              : ` (${t(`intakeExtra.earlierInvolvementDetail.${report.earlierInvolvementDetail as EarlierDetail}`)})`}
             {report.recurrence ? ` ${t("report.recurrence")}` : ""}
+            {pendingMatches > 0 ? (
+              <>
+                {" "}
+                <strong>{t("intakeExtra.pendingMatches", { count: pendingMatches })}</strong>
+              </>
+            ) : null}
           </Detail>
+          {report.police === undefined ? null : (
+            <>
+              <Detail label={t("intakeExtra.incidentNumber")}>
+                {report.police.incidentNumber ?? t("report.unknown")}
+              </Detail>
+              <Detail label={t("intakeExtra.restrainingOrderAdvice")}>
+                {report.police.restrainingOrderAdvice === undefined
+                  ? t("report.unknown")
+                  : t(`restrainingOrderAdvice.${report.police.restrainingOrderAdvice}`)}
+              </Detail>
+            </>
+          )}
           {report.caseId === undefined ? null : (
             <Detail label={t("report.case")}>
               <Link to={`/zaken/${report.caseId}`} className="utrecht-link">
@@ -306,6 +373,11 @@ function ReportSummary({ report, names }: { report: ReportDetail; names: Referen
           <Detail label={t("report.reporterCategory")}>{t(`reporterCategory.${reporter.category}`)}</Detail>
           {reporter.sector === undefined ? null : (
             <Detail label={t("report.reporterSector")}>{t(`sector.${reporter.sector}`)}</Detail>
+          )}
+          {reporter.relationship === undefined ? null : (
+            <Detail label={t("intakeExtra.reporterRelationship")}>
+              {t(`reporterRelationship.${reporter.relationship}`)}
+            </Detail>
           )}
           {reporter.name === undefined ? null : (
             <Detail label={t("report.reporterName")}>{reporter.name}</Detail>
@@ -333,22 +405,40 @@ function DeadlinesSection({ report }: { report: ReportDetail }) {
       <DataList className="schakel-details">
         <Detail label={t("report.assessmentDeadline")}>
           <span id="deadline-safety-assessment">
-            <Deadline dueOn={report.deadlines.safetyAssessment} showBadge={assessed === undefined} />
+            {report.deadlines.safetyAssessment === null ? (
+              t("intakeExtra.noDeadline")
+            ) : (
+              <Deadline dueOn={report.deadlines.safetyAssessment} showBadge={assessed === undefined} />
+            )}
           </span>
           {assessed === undefined ? null : (
             <> — {t("report.doneOn", { date: format.dateTime(assessed.assessedAt) })}</>
-          )}
+          )}{" "}
+          <LatenessNote lateness={report.lateness} step="safetyAssessment" />
         </Detail>
         <Detail label={t("report.triageDeadline")}>
           <span id="deadline-triage">
-            <Deadline dueOn={report.deadlines.triage} showBadge={triaged === undefined} />
+            {report.deadlines.triage === null ? (
+              t("intakeExtra.noDeadline")
+            ) : (
+              <Deadline dueOn={report.deadlines.triage} showBadge={triaged === undefined} />
+            )}
           </span>
           {triaged === undefined ? null : (
             <> — {t("report.doneOn", { date: format.dateTime(triaged.decidedAt) })}</>
-          )}
+          )}{" "}
+          <LatenessNote lateness={report.lateness} step="triage" />
         </Detail>
       </DataList>
-      <Paragraph>{t(report.acuteConcern ? "report.deadlineRuleAcute" : "report.deadlineRule")}</Paragraph>
+      <Paragraph>
+        {t(
+          report.deadlines.safetyAssessment === null
+            ? "intakeExtra.adviceNoDeadlineRule"
+            : report.acuteConcern
+              ? "report.deadlineRuleAcute"
+              : "report.deadlineRule",
+        )}
+      </Paragraph>
     </section>
   );
 }
@@ -368,6 +458,7 @@ function PersonsSection({ report }: { report: ReportDetail }) {
               <TableHeaderCell scope="col">{t("report.personName")}</TableHeaderCell>
               <TableHeaderCell scope="col">{t("report.personRole")}</TableHeaderCell>
               <TableHeaderCell scope="col">{t("report.personBirthDate")}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t("intakeExtra.minor")}</TableHeaderCell>
               {showBsn ? <TableHeaderCell scope="col">{t("household.bsn")}</TableHeaderCell> : null}
               <TableHeaderCell scope="col">{t("household.address")}</TableHeaderCell>
             </TableRow>
@@ -381,6 +472,13 @@ function PersonsSection({ report }: { report: ReportDetail }) {
                   {person.birthDate === undefined
                     ? t("report.unknown")
                     : `${format.shortDate(person.birthDate)}${person.age === undefined ? "" : ` (${t("report.age", { count: person.age })})`}`}
+                </TableCell>
+                <TableCell>
+                  {person.minor === "unknown" ? (
+                    <StatusBadge status="warning">{t("intakeExtra.minorCheck")}</StatusBadge>
+                  ) : (
+                    t(`minorAnswer.${person.minor}`)
+                  )}
                 </TableCell>
                 {showBsn ? <TableCell>{person.bsn ?? t("report.unknown")}</TableCell> : null}
                 <TableCell>
@@ -451,6 +549,11 @@ function AssessmentSummary({ report }: { report: ReportDetail }) {
         </Detail>
       )}
       <Detail label={t("assessment.assessedAt")}>{format.dateTime(assessment.assessedAt)}</Detail>
+      {assessment.earlierInvolvement === undefined ? null : (
+        <Detail label={t("intakeExtra.classAtAssessment")}>
+          {t(`earlierInvolvement.${assessment.earlierInvolvement}`)}
+        </Detail>
+      )}
     </DataList>
   );
 }

@@ -2,7 +2,8 @@ import { Button, ButtonGroup, Paragraph } from "@utrecht/component-library-react
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { keepingRoutes, keepReasons } from "../../../shared/centre-work";
-import { type ReportDetail, routes, type TriageInput } from "../../../shared/intake";
+import { type HouseholdChoice, type ReportDetail, routes, type TriageInput } from "../../../shared/intake";
+import type { ReportHousehold } from "../../../shared/intake-household";
 import type { Organisation } from "../../../shared/reference";
 import { ApiError } from "../../api/client";
 import { triageReport } from "../../api/intake";
@@ -26,12 +27,17 @@ export function TriageForm({
   report,
   organisations,
   ownOrganisationId,
+  household,
   onTriaged,
+  onHouseholdChanged,
 }: {
   report: ReportDetail;
   organisations: Organisation[];
   ownOrganisationId: string;
+  /** The household's cases; when a choice is required the form asks it (the server insists). */
+  household?: ReportHousehold | undefined;
   onTriaged: (caseId: string | undefined) => void;
+  onHouseholdChanged?: () => void;
 }) {
   const { t } = useTranslation();
   const [route, setRoute] = useState<Route | "">("");
@@ -39,6 +45,14 @@ export function TriageForm({
   const [rationale, setRationale] = useState("");
   const [keepReason, setKeepReason] = useState<(typeof keepReasons)[number] | "">("");
   const centreKeeps = (keepingRoutes as readonly string[]).includes(route);
+  const householdCases = household?.decisionRequired ? household.cases : [];
+  const [householdCaseId, setHouseholdCaseId] = useState(householdCases[0]?.caseId ?? "");
+  const chosenCase = householdCases.find((c) => c.caseId === householdCaseId) ?? householdCases[0];
+  const [decision, setDecision] = useState<HouseholdChoice["decision"] | "">(
+    chosenCase?.suggestedDecision ?? "",
+  );
+  const [linkReason, setLinkReason] = useState("");
+  const asksHousehold = householdCases.length > 0 && route !== "" && route !== "close-with-advice";
   const [isBusy, setBusy] = useState(false);
   const feedback = useFormFeedback();
   const needsOrganisation = route === "handover";
@@ -67,6 +81,12 @@ export function TriageForm({
     if (rationale.trim() === "") {
       problems.push({ fieldId: "triage-rationale", message: t("triage.errors.rationale") });
     }
+    if (asksHousehold && decision === "") {
+      problems.push({ fieldId: "triage-household", message: t("intakeHousehold.errors.decision") });
+    }
+    if (asksHousehold && decision === "linked-case" && linkReason.trim() === "") {
+      problems.push({ fieldId: "triage-household-reason", message: t("intakeHousehold.errors.reason") });
+    }
     if (problems.length > 0 || route === "") {
       feedback.showProblems(problems);
       return;
@@ -76,6 +96,15 @@ export function TriageForm({
       rationale: rationale.trim(),
       ...(offersOrganisation && organisationId !== "" ? { toOrganisationId: organisationId } : {}),
       ...(centreKeeps && keepReason !== "" ? { keepReason } : {}),
+      ...(asksHousehold && chosenCase !== undefined && decision !== ""
+        ? {
+            household: {
+              decision,
+              caseId: chosenCase.caseId,
+              ...(decision === "linked-case" ? { reason: linkReason.trim() } : {}),
+            },
+          }
+        : {}),
     };
     setBusy(true);
     feedback.clear();
@@ -90,13 +119,15 @@ export function TriageForm({
         if (errors !== undefined && errors.length > 0) {
           feedback.showProblems(
             errors.map(({ path }) =>
-              path.startsWith("toOrganisationId")
-                ? { fieldId: "triage-organisation", message: t("triage.errors.organisationInvalid") }
-                : path.startsWith("rationale")
-                  ? { fieldId: "triage-rationale", message: t("triage.errors.rationale") }
-                  : path.startsWith("keepReason")
-                    ? { fieldId: "triage-keep-reason", message: t("centreWork.errors.keepReason") }
-                    : { fieldId: "triage-route", message: t("triage.errors.route") },
+              path.startsWith("household")
+                ? { fieldId: "triage-household", message: t("intakeHousehold.errors.decision") }
+                : path.startsWith("toOrganisationId")
+                  ? { fieldId: "triage-organisation", message: t("triage.errors.organisationInvalid") }
+                  : path.startsWith("rationale")
+                    ? { fieldId: "triage-rationale", message: t("triage.errors.rationale") }
+                    : path.startsWith("keepReason")
+                      ? { fieldId: "triage-keep-reason", message: t("centreWork.errors.keepReason") }
+                      : { fieldId: "triage-route", message: t("triage.errors.route") },
             ),
           );
           return;
@@ -106,6 +137,10 @@ export function TriageForm({
           conflict = t("triage.errors.assessmentRequired");
         } else if (error instanceof ApiError && error.hasType("/crisis-needs-acute-unsafety")) {
           conflict = t("centreWork.errors.crisisNeedsAcute");
+        } else if (error instanceof ApiError && error.hasType("/household-decision-required")) {
+          // Someone linked or matched meanwhile: the page reloads the household and asks.
+          conflict = t("intakeHousehold.errors.required");
+          onHouseholdChanged?.();
         } else if (report.kind === "advice") {
           conflict = t("triage.errors.adviceOnlyClose");
         }
@@ -132,6 +167,54 @@ export function TriageForm({
         isRequired
         error={messageFor(feedback.problems, "triage-route")}
       />
+      {asksHousehold ? (
+        <>
+          {householdCases.length > 1 ? (
+            <SelectField
+              id="triage-household-case"
+              label={t("intakeHousehold.caseChoice")}
+              value={householdCaseId}
+              onChange={(value) => {
+                setHouseholdCaseId(value);
+                setDecision(householdCases.find((c) => c.caseId === value)?.suggestedDecision ?? "");
+              }}
+              options={householdCases.map((c) => ({ value: c.caseId, label: c.reference }))}
+            />
+          ) : null}
+          <RadioGroupField
+            id="triage-household"
+            legend={t("intakeHousehold.choiceLegend", { reference: chosenCase?.reference ?? "" })}
+            value={decision}
+            onChange={setDecision}
+            options={(["join", "linked-case"] as const).map((value) => ({
+              value,
+              label: t(
+                value === "join"
+                  ? chosenCase?.status === "closed"
+                    ? "intakeHousehold.choice.reopen"
+                    : "intakeHousehold.choice.join"
+                  : "intakeHousehold.choice.linked-case",
+              ),
+              description: t(`intakeHousehold.choiceDescription.${value}`),
+            }))}
+            isRequired
+            error={messageFor(feedback.problems, "triage-household")}
+          />
+          {decision === "linked-case" ? (
+            <TextareaField
+              id="triage-household-reason"
+              label={t("intakeHousehold.reason")}
+              description={t("intakeHousehold.reasonDescription")}
+              value={linkReason}
+              onChange={setLinkReason}
+              rows={3}
+              maxLength={2000}
+              required
+              error={messageFor(feedback.problems, "triage-household-reason")}
+            />
+          ) : null}
+        </>
+      ) : null}
       {offersOrganisation ? (
         <SelectField
           id="triage-organisation"
