@@ -13,6 +13,7 @@ import { registerAuthRoutes } from "./auth/routes.ts";
 import { registerClosureRoutes } from "./cases/closure-routes.ts";
 import { registerHandoverRoutes } from "./cases/handover-routes.ts";
 import { registerMeasureRoutes } from "./cases/measures/routes.ts";
+import { registerNetworkRoutes } from "./cases/network/routes.ts";
 import { registerSafetyPlanRoutes } from "./cases/plan-routes.ts";
 import { registerCaseRoutes } from "./cases/routes.ts";
 import { registerCaseWorkRoutes } from "./cases/work-routes.ts";
@@ -109,6 +110,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       registerClosureRoutes(typed, routeDeps);
       registerMeasureRoutes(typed, routeDeps);
       registerWorklistRoutes(typed, routeDeps);
+      registerNetworkRoutes(typed, routeDeps);
       typed.get("/openapi.json", { config: { access: "public" }, schema: { hide: true } }, async () =>
         app.swagger(),
       );

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { partnerPurposes } from "./network.ts";
 
 export const phases = ["safety", "risk-driven-care", "recovery"] as const;
 export const directions = ["local", "regional"] as const;
@@ -47,6 +48,7 @@ export const restrainingOrderSchema = z.object({
   extended: z.boolean(),
   latestEndOn: z.iso.date().describe("the latest possible end: 28 days after imposition"),
   active: z.boolean(),
+  recordedByOrganisationId: z.uuid().optional(),
 });
 export const shelterStaySchema = z.object({
   id: z.uuid(),
@@ -56,6 +58,8 @@ export const shelterStaySchema = z.object({
   startsOn: z.iso.date(),
   endedOn: z.iso.date().nullable(),
   active: z.boolean(),
+  recordedByOrganisationId: z.uuid().optional(),
+  shelterOrganisationId: z.uuid().nullable().optional().describe("the hosting shelter; null: not named"),
 });
 export const newRestrainingOrderSchema = z.strictObject({ startsOn: z.iso.date(), personId: z.uuid() });
 export const extendRestrainingOrderSchema = z.strictObject({ endsOn: z.iso.date().optional() });
@@ -63,6 +67,10 @@ export const newShelterStaySchema = z.strictObject({
   personIds: z.array(z.uuid()).min(1).max(30),
   kind: z.enum(shelterKinds),
   startsOn: z.iso.date(),
+  shelterOrganisationId: z
+    .uuid()
+    .optional()
+    .describe("the shelter organisation (kind shelter) hosting the stay"),
 });
 export const endShelterStaySchema = z.strictObject({ endedOn: z.iso.date().optional() });
 
@@ -108,7 +116,12 @@ export const caseSchema = z.object({
   shelterStays: z.array(shelterStaySchema),
   accessGround: z.string().describe("why the caller may see this case"),
   access: z
-    .object({ ground: z.enum(involvementGrounds), since: z.iso.datetime() })
+    .object({
+      ground: z.enum(involvementGrounds),
+      since: z.iso.datetime(),
+      purpose: z.enum(partnerPurposes).optional().describe("a network partner's purpose"),
+      view: z.enum(["full", "network-partner"]).optional().describe("what the policy lets the caller see"),
+    })
     .describe("the same, structured: the caller's organisation's involvement"),
 });
 export type CaseDetail = z.infer<typeof caseSchema>;
@@ -189,10 +202,21 @@ export const agreementWorkItemSchema = z.object({
 
 export const notificationSchema = z.object({
   id: z.uuid(),
-  kind: z.enum(["handover-received", "handover-accepted", "handover-declined", "handover-overdue"]),
+  kind: z.enum([
+    "handover-received",
+    "handover-accepted",
+    "handover-declined",
+    "handover-overdue",
+    "network-invited",
+    "network-accepted",
+    "network-declined",
+    "network-ended",
+    "network-joined",
+  ]),
   caseId: z.uuid().nullable(),
   caseReference: z.string().nullable(),
   handoverId: z.uuid().nullable(),
+  partnershipId: z.uuid().nullable().optional(),
   createdAt: z.iso.datetime(),
   read: z.boolean(),
 });

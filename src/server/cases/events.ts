@@ -21,7 +21,13 @@ export type CaseEventKind =
   | "restraining-order-recorded"
   | "restraining-order-extended"
   | "shelter-stay-started"
-  | "shelter-stay-ended";
+  | "shelter-stay-ended"
+  | "network-partner-invited"
+  | "network-partner-accepted"
+  | "network-partner-declined"
+  | "network-partner-withdrawn"
+  | "network-partner-ended"
+  | "network-partner-joined";
 
 /**
  * Adds a line to the case's history. `details` holds ids, states and counts, never free text

@@ -3,7 +3,13 @@ import { and, eq, isNull } from "drizzle-orm";
 import type { Db } from "../db/client.ts";
 import { caseInvolvements } from "../db/schema.ts";
 
-export type InvolvementGround = "triage" | "direction" | "pending-handover" | "accepted-handover" | "mda";
+export type InvolvementGround =
+  | "triage"
+  | "direction"
+  | "pending-handover"
+  | "accepted-handover"
+  | "network-partner"
+  | "mda";
 
 /** The organisation's involvements in the case that have not ended, the oldest first. */
 export function activeInvolvements(tx: Db, caseId: string, organisationId: string) {
