@@ -30,6 +30,7 @@ import { can, isCentreUser } from "../session/capabilities";
 import { useAuthenticatedUser } from "../session/session-context";
 import { readNavigationState } from "./navigation-state";
 import { NotificationsSection } from "./start/notifications-section";
+import { PartnerSections } from "./start/partner-sections";
 import { AgreementsSection, FollowUpsSection } from "./start/work-sections";
 
 /** How many urgent reports and cases the start page lists; the full lists are a click away. */
@@ -97,6 +98,7 @@ export function StartPage() {
           {showCases ? <CasesSection names={names} /> : null}
           {showHandovers ? <HandoversSection names={names} /> : null}
           {showNotifications ? <NotificationsSection /> : null}
+          {can(user, "readNetwork") ? <PartnerSections /> : null}
           {showAgreements ? <AgreementsSection /> : null}
           {showFollowUps ? <FollowUpsSection /> : null}
         </div>

@@ -17,6 +17,11 @@ const actionFor = {
   recordMeasures: "measure.record",
   readAgreements: "agreement.read",
   readNotifications: "notification.read",
+  /** Network partners: invite (director or centre), see invitations and stays, decide, end. */
+  inviteNetworkPartners: "network.invite",
+  readNetwork: "network.read",
+  decideNetwork: "network.decide",
+  completeAgreements: "agreement.complete",
 } as const satisfies Record<string, Action>;
 
 export type Capability = keyof typeof actionFor;
