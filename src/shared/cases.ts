@@ -120,7 +120,10 @@ export const caseSchema = z.object({
       ground: z.enum(involvementGrounds),
       since: z.iso.datetime(),
       purpose: z.enum(partnerPurposes).optional().describe("a network partner's purpose"),
-      view: z.enum(["full", "network-partner"]).optional().describe("what the policy lets the caller see"),
+      view: z
+        .enum(["full", "network-partner"])
+        .optional()
+        .describe("what the policy lets the caller see; absent: the full case"),
     })
     .describe("the same, structured: the caller's organisation's involvement"),
 });

@@ -171,7 +171,7 @@ export function requireVisibleMeasure(access: CaseAccess, principal: Principal, 
 export function caseAsSeen(detail: CaseDetail, access: CaseAccess, principal: Principal): CaseDetail {
   const purpose = access.partnership ? { purpose: access.partnership.purpose } : {};
   if (access.view === "full") {
-    return { ...detail, access: { ...detail.access, ...purpose, view: "full" } };
+    return { ...detail, access: { ...detail.access, ...purpose } };
   }
   const org = principal.organisationId;
   return {

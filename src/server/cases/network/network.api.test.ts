@@ -130,6 +130,10 @@ describe("joining a case's network", () => {
       expect(body).not.toContain("038-1234567");
     }
     expect((await shelter.get(`/api/v1/reports/${reportId}`)).statusCode).toBe(404);
+    const queue = (await shelter.get("/api/v1/reports?limit=100"))
+      .json()
+      .items.map((r: { id: string }) => r.id);
+    expect(queue).not.toContain(reportId);
     expect((await shelter.get(`/api/v1/cases/${caseId}/follow-ups`)).json().items).toEqual([]);
     // The centre keeps its full view.
     expect((await intake.get(`/api/v1/cases/${caseId}`)).json().reports).toHaveLength(1);
