@@ -25,7 +25,9 @@ export async function completeAgreement(
     .select({ directorUserId: cases.directorUserId })
     .from(cases)
     .where(eq(cases.id, caseId))
-    .for("update");
+    // NO KEY UPDATE: serialises the clicks on one case, yet lets a plan save's foreign-key check
+    // (KEY SHARE on the case row) through; FOR UPDATE would deadlock with a save from the editor.
+    .for("no key update");
   if (!c) {
     throw notFound();
   }
@@ -52,6 +54,14 @@ export async function completeAgreement(
   return savePlan(tx, principal, caseId, planEtag(current.version), plan);
 }
 
-/** A plan saved by someone else between reading and writing: worth one more try. */
+const sqlStateOf = (error: unknown): unknown =>
+  (error as { code?: unknown } | null)?.code ?? (error as { cause?: { code?: unknown } } | null)?.cause?.code;
+
+/**
+ * A plan saved by someone else between reading and writing (412), or a transaction PostgreSQL
+ * chose to abort in a lock conflict (deadlock 40P01, serialisation 40001): worth one more try.
+ */
 export const isPlanRace = (error: unknown): boolean =>
-  error instanceof AppError && error.code === "PRECONDITION_FAILED";
+  (error instanceof AppError && error.code === "PRECONDITION_FAILED") ||
+  sqlStateOf(error) === "40P01" ||
+  sqlStateOf(error) === "40001";
