@@ -14,6 +14,7 @@ import { registerClosureRoutes } from "./cases/closure-routes.ts";
 import { registerHandoverRoutes } from "./cases/handover-routes.ts";
 import { registerHelpRoutes } from "./cases/help-routes.ts";
 import { registerMeasureRoutes } from "./cases/measures/routes.ts";
+import { registerNetworkRoutes } from "./cases/network/routes.ts";
 import { registerSafetyPlanRoutes } from "./cases/plan-routes.ts";
 import { registerCaseRoutes } from "./cases/routes.ts";
 import { registerCaseWorkRoutes } from "./cases/work-routes.ts";
@@ -125,6 +126,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       registerJournalRoutes(typed, routeDeps);
       registerPersonSearchRoutes(typed, routeDeps);
       registerCentreWorkRoutes(typed, routeDeps);
+      registerNetworkRoutes(typed, routeDeps);
       typed.get("/openapi.json", { config: { access: "public" }, schema: { hide: true } }, async () =>
         app.swagger(),
       );

@@ -38,6 +38,13 @@ export const actionRoles = {
   // Chain partners take part through the plan and measures, not these (and never the reporter).
   "centre-work.read": ["intake-worker", "case-worker"],
   "centre-work.do": ["intake-worker", "case-worker"],
+  // Network partners (src/server/cases/network/): the director or the centre invites; the invited
+  // organisation decides; partner or director ends. Whom exactly the subject checks decide.
+  "network.invite": ["intake-worker", "case-worker"],
+  "network.read": ["intake-worker", "case-worker", "chain-partner"],
+  "network.decide": ["intake-worker", "case-worker", "chain-partner"],
+  // Marking an agreement done: its owning organisation or the case director.
+  "agreement.complete": ["intake-worker", "case-worker", "chain-partner"],
 } as const satisfies Record<string, readonly Role[] | "any-role">;
 
 export type Action = keyof typeof actionRoles;

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { caseEventDate } from "./dates.ts";
 import { minorAnswers } from "./minors.ts";
+import { partnerPurposes } from "./network.ts";
 import { helpRecordSchema, pastHelpDate } from "./person-help.ts";
 
 export const phases = ["safety", "risk-driven-care", "recovery"] as const;
@@ -57,6 +58,7 @@ export const restrainingOrderSchema = z.object({
   latestEndOn: z.iso.date().describe("the latest possible end: 28 days after imposition"),
   active: z.boolean(),
   lifted: z.boolean().describe("lifted before its end (it no longer applies)"),
+  recordedByOrganisationId: z.uuid().optional(),
 });
 export const shelterStaySchema = z.object({
   id: z.uuid(),
@@ -66,6 +68,8 @@ export const shelterStaySchema = z.object({
   startsOn: z.iso.date(),
   endedOn: z.iso.date().nullable(),
   active: z.boolean(),
+  recordedByOrganisationId: z.uuid().optional(),
+  shelterOrganisationId: z.uuid().nullable().optional().describe("the hosting shelter; null: not named"),
 });
 export const newRestrainingOrderSchema = z.strictObject({ startsOn: caseEventDate(), personId: z.uuid() });
 export const liftRestrainingOrderSchema = z.strictObject({ reason: z.string().trim().min(1).max(2000) });
@@ -73,9 +77,13 @@ export const extendRestrainingOrderSchema = z.strictObject({ endsOn: caseEventDa
 export const newShelterStaySchema = z.strictObject({
   personIds: z.array(z.uuid()).min(1).max(30),
   kind: z.enum(shelterKinds),
-  startsOn: z.iso.date(),
+  startsOn: caseEventDate(),
+  shelterOrganisationId: z
+    .uuid()
+    .optional()
+    .describe("the shelter organisation (kind shelter) hosting the stay"),
 });
-export const endShelterStaySchema = z.strictObject({ endedOn: z.iso.date().optional() });
+export const endShelterStaySchema = z.strictObject({ endedOn: caseEventDate().optional() });
 
 export const caseSchema = z.object({
   id: z.uuid(),
@@ -122,7 +130,15 @@ export const caseSchema = z.object({
   shelterStays: z.array(shelterStaySchema),
   accessGround: z.string().describe("why the caller may see this case"),
   access: z
-    .object({ ground: z.enum(involvementGrounds), since: z.iso.datetime() })
+    .object({
+      ground: z.enum(involvementGrounds),
+      since: z.iso.datetime(),
+      purpose: z.enum(partnerPurposes).optional().describe("a network partner's purpose"),
+      view: z
+        .enum(["full", "network-partner"])
+        .optional()
+        .describe("what the policy lets the caller see; absent: the full case"),
+    })
     .describe("the same, structured: the caller's organisation's involvement"),
 });
 export type CaseDetail = z.infer<typeof caseSchema>;
@@ -213,10 +229,16 @@ export const notificationSchema = z.object({
     "handover-declined",
     "handover-overdue",
     "follow-up-new-violence",
+    "network-invited",
+    "network-accepted",
+    "network-declined",
+    "network-ended",
+    "network-joined",
   ]),
   caseId: z.uuid().nullable(),
   caseReference: z.string().nullable(),
   handoverId: z.uuid().nullable(),
+  partnershipId: z.uuid().nullable().optional(),
   createdAt: z.iso.datetime(),
   read: z.boolean(),
 });

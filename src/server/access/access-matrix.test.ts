@@ -546,6 +546,49 @@ const rows: Row[] = [
     body: { protected: false },
     expect: centreWorkZwolleReads(200),
   },
+  // Network partners: the director or the centre invites; the invited organisation decides.
+  {
+    method: "POST",
+    route: "/api/v1/cases/:id/network-partners",
+    url: (ids) => `/api/v1/cases/${ids.caseId}/network-partners`,
+    body: { organisationId: randomUUID(), purpose: "other" },
+    expect: centreWorkZwolleReads(400),
+  },
+  {
+    method: "GET",
+    route: "/api/v1/cases/:id/network-partners",
+    url: (ids) => `/api/v1/cases/${ids.caseId}/network-partners`,
+    expect: centreAndZwolle(200),
+  },
+  { method: "GET", route: "/api/v1/network-partnerships", expect: chainWorkers(200) },
+  {
+    method: "POST",
+    route: "/api/v1/network-partnerships/:id/accept",
+    url: (ids) => `/api/v1/network-partnerships/${ids.unknownId}/accept`,
+    expect: chainWorkers(404),
+  },
+  {
+    method: "POST",
+    route: "/api/v1/network-partnerships/:id/decline",
+    url: (ids) => `/api/v1/network-partnerships/${ids.unknownId}/decline`,
+    body: { reason: "No task for us." },
+    expect: chainWorkers(404),
+  },
+  {
+    method: "POST",
+    route: "/api/v1/network-partnerships/:id/end",
+    url: (ids) => `/api/v1/network-partnerships/${ids.unknownId}/end`,
+    body: { reason: "Our part is done." },
+    expect: chainWorkers(404),
+  },
+  {
+    // The owner or the director marks an agreement done; a receiver still deciding may not.
+    method: "POST",
+    route: "/api/v1/cases/:id/safety-plan/agreements/:agreementId/done",
+    url: (ids) => `/api/v1/cases/${ids.caseId}/safety-plan/agreements/no-such-agreement/done`,
+    expect: { ...centreAndZwolle(404), "lt.zwolle": 403 },
+  },
+  { method: "GET", route: "/api/v1/shelter-stays", expect: chainWorkers(200) },
   { method: "POST", route: "/api/v1/auth/logout", expect: anyRole(204) },
 ];
 

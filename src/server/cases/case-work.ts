@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import type { FastifyRequest } from "fastify";
-import { authorizeCase, authorizeCaseWork } from "../access/policy.ts";
+import { authorizeCaseAccess, type CaseAccess, type CaseMode } from "../access/policy.ts";
 import type { Principal } from "../access/principal.ts";
 import { accessOf } from "../access/route-guard.ts";
 import { auditedTransaction } from "../audit/audited-transaction.ts";
@@ -18,23 +18,22 @@ export async function householdIds(tx: Db, caseId: string): Promise<string[]> {
 /**
  * The frame of every case route: one transaction in which the policy decides (404 when the case
  * is not the caller's to see, 403 when it may only read), the work is done, and the audit entry
- * with the household and the ground is written.
+ * with the household and the ground is written. `access` says what the caller may see (the
+ * policy's full or network-partner view).
  */
 export function onCase<T>(
   db: Db,
   request: FastifyRequest,
   caseId: string,
   action: string,
-  mode: "read" | "work",
-  fn: (tx: Db, principal: Principal) => Promise<T>,
+  mode: CaseMode,
+  fn: (tx: Db, principal: Principal, access: CaseAccess) => Promise<T>,
 ): Promise<T> {
   const { principal, actor } = accessOf(request);
   return auditedTransaction(db, actor, async ({ tx, audit }) => {
-    const ground =
-      mode === "read"
-        ? await authorizeCase(tx, principal, caseId)
-        : await authorizeCaseWork(tx, principal, caseId);
-    const result = await fn(tx, principal);
+    const access = await authorizeCaseAccess(tx, principal, caseId, mode);
+    const ground = access.ground;
+    const result = await fn(tx, principal, access);
     audit({
       action,
       subjectType: "case",

@@ -72,8 +72,15 @@ export function registerClosureRoutes(app: App, { database }: RouteDeps): void {
       },
     },
     async (request) => ({
-      items: await onCase(db, request, request.params.id, "case.follow-ups", "read", (tx) =>
-        listFollowUps(tx, request.params.id, dateInAmsterdam(new Date())),
+      items: await onCase(
+        db,
+        request,
+        request.params.id,
+        "case.follow-ups",
+        "read",
+        async (tx, _p, access) =>
+          // A network partner does not see the follow-ups of whoever closes the case (policy's partnerView).
+          access.view === "full" ? listFollowUps(tx, request.params.id, dateInAmsterdam(new Date())) : [],
       ),
     }),
   );

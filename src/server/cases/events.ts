@@ -36,7 +36,14 @@ export type CaseEventKind =
   | "centre-task-done"
   | "board-investigation-requested"
   | "board-investigation-answered"
-  | "reporter-protection-decided";
+  | "reporter-protection-decided"
+  // Network partners (src/server/cases/network/)
+  | "network-partner-invited"
+  | "network-partner-accepted"
+  | "network-partner-declined"
+  | "network-partner-withdrawn"
+  | "network-partner-ended"
+  | "network-partner-joined";
 
 /**
  * Adds a line to the case's history. `details` holds ids, states and counts, never free text

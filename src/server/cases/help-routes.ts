@@ -8,6 +8,7 @@ import {
   minorStatusChangeSchema,
   newHelpSchema,
 } from "../../shared/person-help.ts";
+import { helpAsSeen } from "../access/policy.ts";
 import type { App, RouteDeps } from "../http/types.ts";
 import { onCase } from "./case-work.ts";
 import {
@@ -39,8 +40,14 @@ export function registerHelpRoutes(app: App, { database }: RouteDeps): void {
       },
     },
     async (request) => ({
-      items: await onCase(db, request, request.params.id, "case.help.list", "read", (tx) =>
-        helpOfCase(tx, request.params.id),
+      items: await onCase(
+        db,
+        request,
+        request.params.id,
+        "case.help.list",
+        "read",
+        async (tx, principal, access) =>
+          helpAsSeen(await helpOfCase(tx, request.params.id), access, principal),
       ),
     }),
   );

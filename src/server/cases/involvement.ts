@@ -8,6 +8,7 @@ export type InvolvementGround =
   | "direction"
   | "pending-handover"
   | "accepted-handover"
+  | "network-partner"
   | "mda"
   // The sender of a handover that ended its part, reading the case to follow up (not working on it).
   | "follow-up";

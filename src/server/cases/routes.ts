@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { dateInAmsterdam } from "../../shared/calendar/working-days.ts";
 import { caseListItemSchema, caseSchema, handoverSchema, handoverStatuses } from "../../shared/cases.ts";
-import { authorizeCase } from "../access/policy.ts";
+import { authorizeCaseAccess, caseAsSeen } from "../access/policy.ts";
 import { accessOf } from "../access/route-guard.ts";
 import { auditedTransaction } from "../audit/audited-transaction.ts";
 import { notFound } from "../errors.ts";
@@ -65,14 +65,16 @@ export function registerCaseRoutes(app: App, { database }: RouteDeps): void {
     async (request) => {
       const { principal, actor } = accessOf(request);
       return auditedTransaction(db, actor, async ({ tx, audit }) => {
-        const ground = await authorizeCase(tx, principal, request.params.id);
-        const detail = await getCaseDetail(tx, request.params.id, dateInAmsterdam(new Date()), {
+        const access = await authorizeCaseAccess(tx, principal, request.params.id, "read");
+        const ground = access.ground;
+        const whole = await getCaseDetail(tx, request.params.id, dateInAmsterdam(new Date()), {
           organisationId: principal.organisationId,
           ground,
         });
-        if (!detail) {
+        if (!whole) {
           throw notFound();
         }
+        const detail = caseAsSeen(whole, access, principal);
         audit({
           action: "case.read",
           subjectType: "case",

@@ -68,7 +68,7 @@ export async function openAgreementsOf(tx: Db, principal: Principal, limit: numb
     FROM latest l
     JOIN cases c ON c.id = l.case_id AND c.status = 'open'
     CROSS JOIN LATERAL jsonb_array_elements(l.plan->'agreements') a
-    WHERE a->>'ownerOrganisationId' = ${principal.organisationId} AND a->>'status' = 'open'
+    WHERE lower(a->>'ownerOrganisationId') = ${principal.organisationId} AND a->>'status' = 'open'
     ORDER BY (a->>'dueOn') ASC NULLS LAST, c.reference
     LIMIT ${limit}`);
   return (result as unknown as { rows: AgreementRow[] }).rows.map((r) => ({
@@ -101,27 +101,31 @@ export async function dueFollowUpsOf(tx: Db, principal: Principal, today: string
 
 /** The organisation's notifications, unread first, newest first; only of cases it may still see. */
 export async function notificationsOf(tx: Db, principal: Principal, limit: number) {
+  // Partnership notices reach the organisation they are addressed to even when it cannot see the
+  // case (an invitation, an ended partnership): then with the reference only, no link to the case.
+  const involvedIn = sql`EXISTS (SELECT 1 FROM ${caseInvolvements}
+          WHERE ${qualified(caseInvolvements.caseId)} = ${qualified(notifications.caseId)}
+            AND ${qualified(caseInvolvements.organisationId)} = ${principal.organisationId}
+            AND ${qualified(caseInvolvements.endedAt)} IS NULL)`;
   const rows = await tx
-    .select({ n: notifications, caseReference: cases.reference })
+    .select({ n: notifications, caseReference: cases.reference, involved: sql<boolean>`${involvedIn}` })
     .from(notifications)
     .leftJoin(cases, eq(cases.id, notifications.caseId))
     .where(
       and(
         eq(notifications.organisationId, principal.organisationId),
-        sql`(${qualified(notifications.caseId)} IS NULL OR EXISTS (SELECT 1 FROM ${caseInvolvements}
-          WHERE ${qualified(caseInvolvements.caseId)} = ${qualified(notifications.caseId)}
-            AND ${qualified(caseInvolvements.organisationId)} = ${principal.organisationId}
-            AND ${qualified(caseInvolvements.endedAt)} IS NULL))`,
+        sql`(${qualified(notifications.caseId)} IS NULL OR ${involvedIn} OR ${qualified(notifications.partnershipId)} IS NOT NULL)`,
       ),
     )
     .orderBy(sql`${qualified(notifications.readAt)} IS NOT NULL`, desc(notifications.createdAt))
     .limit(limit);
-  return rows.map(({ n, caseReference }) => ({
+  return rows.map(({ n, caseReference, involved }) => ({
     id: n.id,
     kind: n.kind,
-    caseId: n.caseId,
+    caseId: involved ? n.caseId : null,
     caseReference,
     handoverId: n.handoverId,
+    partnershipId: n.partnershipId,
     createdAt: n.createdAt.toISOString(),
     read: n.readAt !== null,
   }));

@@ -9,6 +9,7 @@ import {
   phaseChangeSchema,
   phases,
 } from "../../shared/cases.ts";
+import { historyAsSeen } from "../access/policy.ts";
 import type { App, RouteDeps } from "../http/types.ts";
 import { onCase } from "./case-work.ts";
 import {
@@ -151,8 +152,14 @@ export function registerCaseWorkRoutes(app: App, { database }: RouteDeps): void 
       },
     },
     async (request) => ({
-      items: await onCase(db, request, request.params.id, "case.history", "read", (tx) =>
-        caseHistory(tx, request.params.id),
+      items: await onCase(
+        db,
+        request,
+        request.params.id,
+        "case.history",
+        "read",
+        async (tx, principal, access) =>
+          historyAsSeen(await caseHistory(tx, request.params.id), access, principal),
       ),
     }),
   );

@@ -393,6 +393,7 @@ export const notifications = pgTable("notifications", {
   readAt: instant("read_at"),
   readBy: uuid("read_by"),
   followUpId: uuid("follow_up_id"),
+  partnershipId: uuid("partnership_id"),
 });
 
 // --- Protective measures (migrations/0004_protective_measures.sql) ---
@@ -424,6 +425,30 @@ export const shelterStays = pgTable("shelter_stays", {
   recordedByOrganisationId: uuid("recorded_by_organisation_id").notNull(),
   recordedAt: instant("recorded_at").notNull(),
   endedBy: uuid("ended_by"),
+  /** The shelter hosting the stay (migrations/0013); null for stays recorded before. */
+  shelterOrganisationId: uuid("shelter_organisation_id"),
+});
+
+// --- Network partners (migrations/0013_network_partners.sql) ---
+
+export const networkPartnerships = pgTable("network_partnerships", {
+  id: uuid("id").primaryKey(),
+  caseId: uuid("case_id").notNull(),
+  organisationId: uuid("organisation_id").notNull(),
+  purpose: text("purpose").notNull(),
+  purposeText: text("purpose_text").notNull(),
+  status: text("status").notNull(),
+  invitedBy: uuid("invited_by").notNull(),
+  invitedByOrganisationId: uuid("invited_by_organisation_id").notNull(),
+  invitedAt: instant("invited_at").notNull(),
+  decidedBy: uuid("decided_by"),
+  decidedAt: instant("decided_at"),
+  declineReason: text("decline_reason"),
+  endedBy: uuid("ended_by"),
+  endedByOrganisationId: uuid("ended_by_organisation_id"),
+  endedAt: instant("ended_at"),
+  endReason: text("end_reason"),
+  shelterStayId: uuid("shelter_stay_id"),
 });
 
 // --- Case journal (migrations/0012_case_journal.sql) ---

@@ -33,7 +33,7 @@ export interface QueueFilter {
 /**
  * The intake queue, overdue first (the earliest due date of the current step leads), filtered in
  * SQL to what the caller may see: the centre its region's reports, others only reports of cases
- * their organisation is involved in.
+ * their organisation is involved in — never as a network partner only (docs/decisions/0013).
  */
 export async function listReports(
   tx: Db,
@@ -50,6 +50,7 @@ export async function listReports(
     conditions.push(sql`exists (select 1 from ${caseInvolvements}
       where ${qualified(caseInvolvements.caseId)} = ${qualified(reports.caseId)}
         and ${qualified(caseInvolvements.organisationId)} = ${principal.organisationId}
+        and ${qualified(caseInvolvements.ground)} <> 'network-partner'
         and ${qualified(caseInvolvements.endedAt)} is null)`);
   }
   if (filter.status) {

@@ -32,6 +32,7 @@ import { CentreWorkStartSection } from "./centre-work/centre-work-start-section"
 import { readNavigationState } from "./navigation-state";
 import { SubmittedReportsSection } from "./police/submitted-reports-section";
 import { NotificationsSection } from "./start/notifications-section";
+import { PartnerSections } from "./start/partner-sections";
 import { AgreementsSection, FollowUpsSection } from "./start/work-sections";
 
 /** How many urgent reports and cases the start page lists; the full lists are a click away. */
@@ -111,6 +112,7 @@ export function StartPage() {
           {showCases ? <CasesSection names={names} /> : null}
           {showHandovers ? <HandoversSection names={names} /> : null}
           {showNotifications ? <NotificationsSection /> : null}
+          {can(user, "readNetwork") ? <PartnerSections /> : null}
           {showAgreements ? <AgreementsSection /> : null}
           {showFollowUps ? <FollowUpsSection /> : null}
         </div>

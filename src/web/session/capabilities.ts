@@ -25,6 +25,11 @@ const actionFor = {
   /** The centre's own routes: trajectories, tasks, child protection board requests. */
   readCentreWork: "centre-work.read",
   doCentreWork: "centre-work.do",
+  /** Network partners: invite (director or centre), see invitations and stays, decide, end. */
+  inviteNetworkPartners: "network.invite",
+  readNetwork: "network.read",
+  decideNetwork: "network.decide",
+  completeAgreements: "agreement.complete",
 } as const satisfies Record<string, Action>;
 
 export type Capability = keyof typeof actionFor;

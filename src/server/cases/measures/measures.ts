@@ -6,6 +6,7 @@ import type { Db } from "../../db/client.ts";
 import { casePersons, cases, persons, restrainingOrders, shelterStays } from "../../db/schema.ts";
 import { AppError, notFound } from "../../errors.ts";
 import { recordCaseEvent } from "../events.ts";
+import { joinAsShelter, requireShelterOfRegion } from "../network/partnerships.ts";
 import { initialEndOn, isActiveOn, latestEndOn } from "./restraining-order-period.ts";
 
 async function requireOpenCase(tx: Db, caseId: string) {
@@ -32,6 +33,7 @@ export function presentRestrainingOrder(r: typeof restrainingOrders.$inferSelect
     latestEndOn: latestEndOn(r.startsOn),
     active: r.liftedAt === null && isActiveOn(r, today),
     lifted: r.liftedAt !== null,
+    recordedByOrganisationId: r.recordedByOrganisationId,
   };
 }
 
@@ -44,6 +46,8 @@ export function presentShelterStay(s: typeof shelterStays.$inferSelect, today: s
     startsOn: s.startsOn,
     endedOn: s.endedOn,
     active: s.startsOn <= today && s.endedOn === null,
+    recordedByOrganisationId: s.recordedByOrganisationId,
+    shelterOrganisationId: s.shelterOrganisationId,
   };
 }
 
@@ -174,9 +178,17 @@ export async function startShelterStay(
   tx: Db,
   principal: Principal,
   caseId: string,
-  input: { personIds: string[]; kind: "crisis" | "follow-on" | "other"; startsOn: string },
+  input: {
+    personIds: string[];
+    kind: "crisis" | "follow-on" | "other";
+    startsOn: string;
+    shelterOrganisationId?: string | undefined;
+  },
 ) {
   await requireOpenCase(tx, caseId);
+  if (input.shelterOrganisationId) {
+    await requireShelterOfRegion(tx, caseId, input.shelterOrganisationId);
+  }
   const ids = [...new Set(input.personIds)];
   const members = await tx
     .select({ id: casePersons.personId })
@@ -199,12 +211,22 @@ export async function startShelterStay(
     recordedByOrganisationId: principal.organisationId,
     recordedAt: now,
     endedBy: null,
+    shelterOrganisationId: input.shelterOrganisationId?.toLowerCase() ?? null,
   };
   await tx.insert(shelterStays).values(row);
   await recordCaseEvent(tx, caseId, principal, "shelter-stay-started", {
     at: now,
-    details: { shelterStayId: row.id, kind: input.kind, personIds: ids, startsOn: input.startsOn },
+    details: {
+      shelterStayId: row.id,
+      kind: input.kind,
+      personIds: ids,
+      startsOn: input.startsOn,
+      shelterOrganisationId: row.shelterOrganisationId,
+    },
   });
+  if (row.shelterOrganisationId) {
+    await joinAsShelter(tx, principal, caseId, row.shelterOrganisationId, row.id, now);
+  }
   return presentShelterStay(row, dateInAmsterdam(now));
 }
 
@@ -235,7 +257,7 @@ export async function endShelterStay(tx: Db, principal: Principal, id: string, e
     .where(eq(shelterStays.id, id));
   await recordCaseEvent(tx, stay.caseId, principal, "shelter-stay-ended", {
     at: now,
-    details: { shelterStayId: id, endedOn: end },
+    details: { shelterStayId: id, endedOn: end, shelterOrganisationId: stay.shelterOrganisationId },
   });
   return presentShelterStay({ ...stay, endedOn: end }, today);
 }

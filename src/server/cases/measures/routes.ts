@@ -8,6 +8,7 @@ import {
   restrainingOrderSchema,
   shelterStaySchema,
 } from "../../../shared/cases.ts";
+import { requireVisibleMeasure } from "../../access/policy.ts";
 import type { Db } from "../../db/client.ts";
 import { notFound } from "../../errors.ts";
 import type { App, RouteDeps } from "../../http/types.ts";
@@ -54,7 +55,7 @@ export function registerMeasureRoutes(app: App, { database }: RouteDeps): void {
         request,
         request.params.id,
         "case.restraining-order",
-        "work",
+        "contribute",
         (tx, principal) => recordRestrainingOrder(tx, principal, request.params.id, request.body),
       );
       return reply.code(201).send(result);
@@ -95,8 +96,16 @@ export function registerMeasureRoutes(app: App, { database }: RouteDeps): void {
     },
     async (request) => {
       const caseId = await caseOf(db, (tx) => restrainingOrderById(tx, request.params.id));
-      return onCase(db, request, caseId, "case.restraining-order.extend", "work", (tx, principal) =>
-        extendRestrainingOrder(tx, principal, request.params.id, request.body?.endsOn),
+      return onCase(
+        db,
+        request,
+        caseId,
+        "case.restraining-order.extend",
+        "contribute",
+        async (tx, principal, access) => {
+          requireVisibleMeasure(access, principal, (await restrainingOrderById(tx, request.params.id)) ?? {});
+          return extendRestrainingOrder(tx, principal, request.params.id, request.body?.endsOn);
+        },
       );
     },
   );
@@ -119,7 +128,7 @@ export function registerMeasureRoutes(app: App, { database }: RouteDeps): void {
         request,
         request.params.id,
         "case.shelter-stay",
-        "work",
+        "contribute",
         (tx, principal) => startShelterStay(tx, principal, request.params.id, request.body),
       );
       return reply.code(201).send(result);
@@ -140,8 +149,16 @@ export function registerMeasureRoutes(app: App, { database }: RouteDeps): void {
     },
     async (request) => {
       const caseId = await caseOf(db, (tx) => shelterStayById(tx, request.params.id));
-      return onCase(db, request, caseId, "case.shelter-stay.end", "work", (tx, principal) =>
-        endShelterStay(tx, principal, request.params.id, request.body?.endedOn),
+      return onCase(
+        db,
+        request,
+        caseId,
+        "case.shelter-stay.end",
+        "contribute",
+        async (tx, principal, access) => {
+          requireVisibleMeasure(access, principal, (await shelterStayById(tx, request.params.id)) ?? {});
+          return endShelterStay(tx, principal, request.params.id, request.body?.endedOn);
+        },
       );
     },
   );

@@ -9,6 +9,7 @@ import {
 import type { Principal } from "../../access/principal.ts";
 import type { Db } from "../../db/client.ts";
 import { cases, safetyPlanVersions, users } from "../../db/schema.ts";
+import { isUniqueViolation } from "../../db/unique-violation.ts";
 import { AppError, notFound } from "../../errors.ts";
 import { recordCaseEvent } from "../events.ts";
 import { planChanges, withItemIds } from "./plan-items.ts";
@@ -139,7 +140,7 @@ export async function savePlan(
       createdAt: now,
     });
   } catch (error) {
-    if ((error as { code?: string }).code === "23505") {
+    if (isUniqueViolation(error)) {
       throw new AppError("PRECONDITION_FAILED", "The plan was changed meanwhile.", { type: "plan-changed" });
     }
     throw error;

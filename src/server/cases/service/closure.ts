@@ -20,6 +20,7 @@ import { AppError, notFound } from "../../errors.ts";
 import { notify } from "../../notifications/notify.ts";
 import { recordCaseEvent } from "../events.ts";
 import { isActiveOn } from "../measures/restraining-order-period.ts";
+import { endPartnershipsAtClosure } from "../network/partnerships.ts";
 import { currentPlan } from "../safety-plan/plan-store.ts";
 import { acuteUnsafetyOpen } from "./case-state.ts";
 import { type ClosureState, closureBlockers, decideClosure } from "./closure-check.ts";
@@ -141,6 +142,7 @@ export async function closeCase(tx: Db, principal: Principal, caseId: string, in
       details: { code: override.code, ...(override.itemId ? { itemId: override.itemId } : {}) },
     });
   }
+  await endPartnershipsAtClosure(tx, principal, caseId, now);
   const scheduled = await scheduleFollowUps(tx, caseId, principal.organisationId, today, { kind: "closure" });
   await recordCaseEvent(tx, caseId, principal, "case-closed", {
     at: now,

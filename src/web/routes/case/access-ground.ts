@@ -17,8 +17,14 @@ export function describeAccessGround(
   access: CaseDetail["access"],
   formatDate: (isoDate: string) => string,
 ): string {
-  return t("case.ground.since", {
+  const since = t("case.ground.since", {
     ground: t(`case.ground.${groundKeys[access.ground]}`),
     date: formatDate(access.since.slice(0, 10)),
   });
+  return access.purpose === undefined
+    ? since
+    : t("partners.groundPurpose", {
+        since,
+        purpose: t(`partners.purpose.${access.purpose}`).toLocaleLowerCase(),
+      });
 }

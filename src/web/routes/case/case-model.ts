@@ -63,7 +63,8 @@ export function caseAccessOf(user: SessionUser, detail: CaseDetail): CaseAccess 
   return {
     isWorking,
     isOpen,
-    canWork: isWorking && isOpen && can(user, "workCases"),
+    // A network partner contributes (measures, its agreements) but does not direct the case.
+    canWork: isWorking && isOpen && detail.access.view !== "network-partner" && can(user, "workCases"),
     canRecordMeasures: isWorking && isOpen && can(user, "recordMeasures"),
     pendingForMe,
     canDecide: pendingForMe !== undefined && can(user, "decideHandovers"),

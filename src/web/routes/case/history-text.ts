@@ -6,6 +6,7 @@ import { routes } from "../../../shared/intake";
 import type { HistoryEntry } from "../../api/cases";
 import type { Formatters } from "../../i18n/format";
 import { personName } from "./case-model";
+import { describeNetworkEvent } from "./network-history-text";
 
 /** What a history line needs to name things. */
 export interface HistoryNames {
@@ -231,6 +232,8 @@ export function describeHistoryEntry(t: TFunction, entry: HistoryEntry, names: H
     case "case-reopened":
       return t(`history.${entry.kind}`);
     default:
-      return t("history.unknown", { kind: entry.kind });
+      return entry.kind.startsWith("network-partner-")
+        ? describeNetworkEvent(t, entry.kind, organisation("organisationId"))
+        : t("history.unknown", { kind: entry.kind });
   }
 }

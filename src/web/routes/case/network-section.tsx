@@ -12,10 +12,11 @@ import { useTranslation } from "react-i18next";
 import { dateInAmsterdam } from "../../deadlines/working-days";
 import { useFormatters } from "../../i18n/format";
 import type { CaseSectionProps } from "./case-model";
+import { NetworkPartners } from "./network-partners";
 import { PlanNetwork } from "./plan/plan-view";
 
 /** The involved organisations (with why and since when) and the people around the family. */
-export function NetworkSection({ data, names }: CaseSectionProps) {
+export function NetworkSection({ data, names, ...rest }: CaseSectionProps) {
   const { t } = useTranslation();
   const format = useFormatters();
   const { detail } = data;
@@ -48,6 +49,7 @@ export function NetworkSection({ data, names }: CaseSectionProps) {
           </TableBody>
         </Table>
       </div>
+      <NetworkPartners data={data} names={names} {...rest} />
       <Heading3>{t("case.network.heading")}</Heading3>
       <PlanNetwork plan={data.plan.document.plan} />
     </>

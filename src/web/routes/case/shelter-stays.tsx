@@ -20,6 +20,7 @@ import { dateInAmsterdam } from "../../deadlines/working-days";
 import type { FieldProblem } from "../../forms/problems";
 import { messageFor } from "../../forms/problems";
 import { useFormatters } from "../../i18n/format";
+import { useAuthenticatedUser } from "../../session/session-context";
 import { type CaseSectionProps, personName } from "./case-model";
 import { Disclosure } from "./case-section";
 import { DateActionForm } from "./measure-forms";
@@ -27,12 +28,16 @@ import { DateActionForm } from "./measure-forms";
 type ShelterKind = (typeof shelterKinds)[number];
 
 /** Stays in the shelter: who, what kind, since when, and ending them. */
-export function ShelterStays({ data, access, onChanged }: CaseSectionProps) {
+export function ShelterStays({ data, access, onChanged, names: orgNames, organisations }: CaseSectionProps) {
   const { t } = useTranslation();
   const format = useFormatters();
   const notice = useSuccessNotice();
   const [personIds, setPersonIds] = useState<string[]>([]);
   const [kind, setKind] = useState<ShelterKind | "">("");
+  const user = useAuthenticatedUser();
+  const shelters = organisations.filter((o) => o.kind === "shelter");
+  const ownShelter = shelters.find((o) => o.id === user.organisationId)?.id ?? "";
+  const [shelterId, setShelterId] = useState(ownShelter);
   const { detail } = data;
   const today = dateInAmsterdam(new Date());
   const names = (ids: string[]) => format.list(ids.map((id) => personName(t, detail, id)));
@@ -50,6 +55,7 @@ export function ShelterStays({ data, access, onChanged }: CaseSectionProps) {
               <TableRow>
                 <TableHeaderCell scope="col">{t("case.measures.persons")}</TableHeaderCell>
                 <TableHeaderCell scope="col">{t("case.measures.kind")}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t("partners.shelter")}</TableHeaderCell>
                 <TableHeaderCell scope="col">{t("case.measures.startsOn")}</TableHeaderCell>
                 <TableHeaderCell scope="col">{t("case.measures.endedOn")}</TableHeaderCell>
               </TableRow>
@@ -59,6 +65,11 @@ export function ShelterStays({ data, access, onChanged }: CaseSectionProps) {
                 <TableRow key={stay.id}>
                   <TableHeaderCell scope="row">{names(stay.personIds)}</TableHeaderCell>
                   <TableCell>{t(`shelterKind.${stay.kind}`)}</TableCell>
+                  <TableCell>
+                    {stay.shelterOrganisationId
+                      ? orgNames.organisation(stay.shelterOrganisationId)
+                      : t("partners.shelterNotNamed")}
+                  </TableCell>
                   <TableCell>{format.shortDate(stay.startsOn)}</TableCell>
                   <TableCell>
                     {stay.endedOn === null ? (
@@ -122,12 +133,18 @@ export function ShelterStays({ data, access, onChanged }: CaseSectionProps) {
               return problems;
             }}
             onSubmit={(startsOn) =>
-              startShelterStay(detail.id, { personIds, kind: kind === "" ? "crisis" : kind, startsOn })
+              startShelterStay(detail.id, {
+                personIds,
+                kind: kind === "" ? "crisis" : kind,
+                startsOn,
+                ...(shelterId === "" ? {} : { shelterOrganisationId: shelterId }),
+              })
             }
             onDone={() => {
               notice.show(t("case.measures.stayDone", { names: names(personIds) }));
               setPersonIds([]);
               setKind("");
+              setShelterId(ownShelter);
               onChanged();
             }}
           >
@@ -157,6 +174,15 @@ export function ShelterStays({ data, access, onChanged }: CaseSectionProps) {
                   options={shelterKinds.map((value) => ({ value, label: t(`shelterKind.${value}`) }))}
                   required
                   error={messageFor(problems, "new-stay-kind")}
+                />
+                <SelectField
+                  id="new-stay-shelter"
+                  label={t("partners.shelter")}
+                  description={t("partners.shelterDescription")}
+                  value={shelterId}
+                  onChange={setShelterId}
+                  emptyOption={t("partners.shelterNotNamed")}
+                  options={shelters.map((o) => ({ value: o.id, label: o.name }))}
                 />
               </>
             )}

@@ -7,6 +7,7 @@ import { fetchAgreements, fetchDueFollowUps } from "../../api/worklist";
 import { Deadline } from "../../components/deadline";
 import { LoadFailed } from "../../components/load-failed";
 import { LoadingMessage } from "../../components/loading-message";
+import { AgreementDoneButton } from "./partner-sections";
 
 const shown = 20;
 
@@ -62,7 +63,7 @@ export function AgreementsSection() {
         <UnorderedList className="schakel-plain-list">
           {items.map((item) => (
             <UnorderedListItem key={`${item.caseId}-${item.agreementId}`}>
-              {item.text} —{" "}
+              <span id={`agreement-${item.caseId}-${item.agreementId}`}>{item.text}</span> —{" "}
               <Link to={`/zaken/${item.caseId}`} className="utrecht-link">
                 {t("start.agreements.case", { reference: item.caseReference })}
               </Link>
@@ -73,7 +74,12 @@ export function AgreementsSection() {
                 <>
                   {t("start.agreements.due")} <Deadline dueOn={item.dueOn} />
                 </>
-              )}
+              )}{" "}
+              <AgreementDoneButton
+                item={item}
+                describedBy={`agreement-${item.caseId}-${item.agreementId}`}
+                onDone={reload}
+              />
             </UnorderedListItem>
           ))}
         </UnorderedList>
