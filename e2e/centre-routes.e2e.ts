@@ -108,7 +108,8 @@ describe("the centre's own routes: an investigation with its 10 weeks, feedback 
       await triage.getByRole("button", { name: "Route vastleggen" }).click();
       expect((await triaged).status()).toBe(200);
       await waitForFocus(page, ".schakel-notice");
-      expect(await triage.textContent()).toContain("Het gezin weigert hulp");
+      // The page shows the decided triage once the report is fetched again.
+      await expect.poll(() => triage.textContent(), soon).toContain("Het gezin weigert hulp");
       // The reporter protection belongs to the report, for the centre.
       const protection = page.getByRole("region", { name: "Identiteit van de melder en het gezin" });
       expect(await protection.textContent()).toContain("wordt niet geheimgehouden");

@@ -104,6 +104,7 @@ describe("logging in to Schakel", () => {
     expect(await page.getByRole("banner").textContent()).toContain(`Ingelogd als ${user.displayName}`);
     expect(await page.getByRole("heading", { level: 2 }).allTextContents()).toEqual([
       "Mijn wachtrij",
+      "Eigen trajecten en taken van Veilig Thuis",
       "Mijn zaken",
       "Openstaande overdrachten",
       "Berichten",
@@ -119,6 +120,7 @@ describe("logging in to Schakel", () => {
     await expect.poll(() => htmlLang(page)).toBe("en");
     expect(await page.getByRole("heading", { level: 2 }).allTextContents()).toEqual([
       "My queue",
+      "The centre's own trajectories and tasks",
       "My cases",
       "Pending handovers",
       "Notifications",

@@ -19,7 +19,8 @@ export async function waitForFocus(page: Page, cssSelector: string): Promise<voi
 /** The text of the page's h1, once it is there. */
 export async function expectHeading(page: Page, text: string): Promise<void> {
   const h1 = page.getByRole("heading", { level: 1 });
-  await expect.poll(() => h1.textContent()).toBe(text);
+  // Work pages load their code on first use; on a busy two-core machine that can take seconds.
+  await expect.poll(() => h1.textContent(), { timeout: 10_000 }).toBe(text);
 }
 
 /** Resolves with the next answer to `method path` (a path under /api/v1, matched exactly, without query). */
