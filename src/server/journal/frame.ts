@@ -1,5 +1,5 @@
 import type { FastifyRequest } from "fastify";
-import { authorizeCase, authorizeCaseWork } from "../access/policy.ts";
+import { authorizeCaseAccess } from "../access/policy.ts";
 import type { Principal } from "../access/principal.ts";
 import { accessOf } from "../access/route-guard.ts";
 import { type AuditEvent, auditedTransaction } from "../audit/audited-transaction.ts";
@@ -30,10 +30,13 @@ export function onJournal<T>(
 ): Promise<T> {
   const { principal, actor } = accessOf(request);
   return auditedTransaction(db, actor, async ({ tx, audit }) => {
-    const ground =
-      mode === "read"
-        ? await authorizeCase(tx, principal, caseId)
-        : await authorizeCaseWork(tx, principal, caseId);
+    // Writing in the journal is contributing, not directing: network partners write their contacts.
+    const { ground } = await authorizeCaseAccess(
+      tx,
+      principal,
+      caseId,
+      mode === "read" ? "read" : "contribute",
+    );
     const viewer: JournalViewer = {
       userId: principal.userId,
       organisationId: principal.organisationId,

@@ -133,6 +133,15 @@ describe("visibility of journal entries", () => {
     expect((await shelter.get(`/api/v1/journal-entries/${own.id}`)).statusCode).toBe(404);
   });
 
+  it("lets a network partner write its own entries, though it does not direct the case", async () => {
+    const response = await shelter.post(
+      `/api/v1/cases/${caseId}/journal-entries`,
+      entry({ text: "Intakegesprek in de opvang." }),
+    );
+    expect(response.statusCode).toBe(201);
+    expect(response.json()).toMatchObject({ author: { organisationId: shelter.organisationId } });
+  });
+
   it("shows the author's organisation its own entries, and another involved organisation only the network's", async () => {
     const centre = await listedIds(centreWorker);
     expect(centre).toEqual(expect.arrayContaining([network.id, own.id]));
