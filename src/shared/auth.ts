@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { exactText, line } from "./bounds.ts";
 
 /** The roles of API.md; a user may hold more than one. */
 export const roles = [
@@ -13,8 +14,8 @@ export const roleSchema = z.enum(roles);
 export type Role = z.infer<typeof roleSchema>;
 
 export const loginRequestSchema = z.strictObject({
-  username: z.string().min(1).max(100),
-  password: z.string().min(1).max(200),
+  username: line(100).min(1),
+  password: exactText(200).min(1),
   totp: z
     .string()
     .regex(/^\d{6}$/, "a code of six digits")

@@ -1,8 +1,15 @@
 import { z } from "zod";
-import { caseEventDate } from "./dates.ts";
+import {
+  caseEventDate,
+  caseEventInstant,
+  pastDate,
+  restrainingOrderEnd,
+  restrainingOrderStart,
+  text,
+} from "./bounds.ts";
 import { minorAnswers } from "./minors.ts";
 import { partnerPurposes } from "./network.ts";
-import { helpRecordSchema, pastHelpDate } from "./person-help.ts";
+import { helpRecordSchema } from "./person-help.ts";
 
 export const phases = ["safety", "risk-driven-care", "recovery"] as const;
 export const directions = ["local", "regional"] as const;
@@ -71,9 +78,12 @@ export const shelterStaySchema = z.object({
   recordedByOrganisationId: z.uuid().optional(),
   shelterOrganisationId: z.uuid().nullable().optional().describe("the hosting shelter; null: not named"),
 });
-export const newRestrainingOrderSchema = z.strictObject({ startsOn: caseEventDate(), personId: z.uuid() });
-export const liftRestrainingOrderSchema = z.strictObject({ reason: z.string().trim().min(1).max(2000) });
-export const extendRestrainingOrderSchema = z.strictObject({ endsOn: caseEventDate().optional() });
+export const newRestrainingOrderSchema = z.strictObject({
+  startsOn: restrainingOrderStart(),
+  personId: z.uuid(),
+});
+export const liftRestrainingOrderSchema = z.strictObject({ reason: text(2000).min(1) });
+export const extendRestrainingOrderSchema = z.strictObject({ endsOn: restrainingOrderEnd().optional() });
 export const newShelterStaySchema = z.strictObject({
   personIds: z.array(z.uuid()).min(1).max(30),
   kind: z.enum(shelterKinds),
@@ -156,24 +166,24 @@ export const caseListItemSchema = z.object({
   minorsToCheck: z.number().int().describe("persons whose minor status is unknown"),
 });
 
-const reason = z.string().trim().min(1).max(2000);
+const reason = text(2000).min(1);
 
 export const phaseChangeSchema = z.strictObject({ phase: z.enum(phases), reason });
 export const directionChangeSchema = z.strictObject({ direction: z.enum(directions), reason });
 export const directorChangeSchema = z.strictObject({ userId: z.uuid() });
 export const helpOfferedSchema = z.strictObject({
-  date: pastHelpDate,
-  description: z.string().trim().min(1).max(2000),
+  date: pastDate(),
+  description: text(2000).min(1),
 });
 export const caseAssessmentSchema = z.strictObject({
   acuteUnsafety: z.boolean(),
   structuralUnsafety: z.boolean(),
-  notes: z.string().trim().max(10_000).optional(),
+  notes: text(10_000).optional(),
 });
 export const newHandoverSchema = z.strictObject({
   toOrganisationId: z.uuid(),
-  warmHandoverAt: z.iso.datetime({ offset: true }).optional(),
-  note: z.string().trim().min(1).max(5000),
+  warmHandoverAt: caseEventInstant().optional(),
+  note: text(5000).min(1),
   senderPart: z.enum(["continues", "ends"]).optional().describe("default continues"),
 });
 export const declineSchema = z.strictObject({ reason });
@@ -197,7 +207,7 @@ export const followUpSchema = z.object({
 });
 export const followUpOutcomeSchema = z.strictObject({
   outcome: z.enum(followUpOutcomes),
-  notes: z.string().trim().max(5000).optional(),
+  notes: text(5000).optional(),
 });
 
 export const historyEntrySchema = z.object({

@@ -1,6 +1,5 @@
 import { z } from "zod";
-import { firstSupportedYear } from "./calendar/dutch-holidays.ts";
-import { dateInAmsterdam } from "./calendar/working-days.ts";
+import { text as boundedText, code, pastDate } from "./bounds.ts";
 
 /**
  * The centre's own routes (DOMAIN.md 1): the trajectories it runs itself (investigation,
@@ -29,12 +28,10 @@ export type TaskKind = (typeof taskKinds)[number];
 export const boardOutcomes = ["declined", "no-measure", "measure-requested", "other"] as const;
 
 const isoDate = z.iso.date();
-const text = (max: number) => z.string().trim().min(1).max(max);
+const text = (max: number) => boundedText(max).min(1);
 
 /** A date of the centre's work: from 2014 (the calendar's first year), never in the future. */
-export const pastWorkDate = isoDate
-  .refine((v) => v >= `${firstSupportedYear}-01-01`, `on or after ${firstSupportedYear}-01-01`)
-  .refine((v) => v <= dateInAmsterdam(new Date()), "not in the future");
+export const pastWorkDate = pastDate();
 
 /** How late a step is or was, in calendar days (0 when on time); stays after it is done. */
 export const latenessSchema = z.object({
@@ -78,11 +75,11 @@ export const startTrajectorySchema = z.strictObject({ startedOn: pastWorkDate })
 export const trajectoryOutcomeSchema = z.strictObject({
   completedOn: pastWorkDate,
   findings: z
-    .array(z.strictObject({ violenceType: z.string().min(1).max(60), finding: z.enum(findings) }))
+    .array(z.strictObject({ violenceType: code(60), finding: z.enum(findings) }))
     .max(30)
     .optional()
     .describe("investigation: one finding per violence type of the case's reports"),
-  notes: z.string().trim().max(5000).optional(),
+  notes: boundedText(5000).optional(),
 });
 
 export const taskSchema = z.object({
@@ -156,7 +153,7 @@ export const reporterProtectionSchema = z.object({
   decidedBy: z.uuid().nullable(),
 });
 export const reporterProtectionInputSchema = z
-  .strictObject({ protected: z.boolean(), reason: z.string().trim().max(2000).optional() })
+  .strictObject({ protected: z.boolean(), reason: boundedText(2000).optional() })
   .superRefine((v, ctx) => {
     if (v.protected && (v.reason === undefined || v.reason === "")) {
       ctx.addIssue({ code: "custom", path: ["reason"], message: "required when the identity is kept" });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { line, text } from "./bounds.ts";
 
 /**
  * Why a case cannot be closed yet. The first three are hard: nobody can close past them. The
@@ -27,13 +28,13 @@ export type ClosureBlocker = z.infer<typeof closureBlockerSchema>;
 
 export const closureOverrideSchema = z.strictObject({
   code: z.enum(overridableClosureBlockers),
-  itemId: z.string().trim().min(1).max(100).optional(),
-  reason: z.string().trim().min(1).max(2000),
+  itemId: line(100).min(1).optional(),
+  reason: text(2000).min(1),
 });
 
 /** `POST /cases/{id}/close`: the reason, and the director's reason per overridable item. */
 export const closeCaseSchema = z.strictObject({
-  reason: z.string().trim().min(1).max(2000),
+  reason: text(2000).min(1),
   overrides: z.array(closureOverrideSchema).max(100).optional(),
 });
 export type CloseCaseInput = z.infer<typeof closeCaseSchema>;

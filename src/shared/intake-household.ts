@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { code, line, text } from "./bounds.ts";
 import {
   addressSchema,
   createReportSchema,
@@ -12,13 +13,6 @@ import {
 import { minorAnswerSchema } from "./minors.ts";
 
 const isoDate = z.iso.date();
-// A NUL character cannot be stored in PostgreSQL text: refuse it as invalid input (400), never a 500.
-const text = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .refine((value) => !value.includes("\u0000"), "contains a NUL character");
 
 /**
  * A case of the household a report's persons are known in (open, or closed within 12 months),
@@ -91,10 +85,10 @@ export const policeReportSchema = z
     restrainingOrderAdvice: z.enum(restrainingOrderAdvices),
     persons: z.array(reportPersonSchema).min(1).max(30),
     relations: z.array(relationSchema).max(100).default([]),
-    violenceTypes: z.array(z.string().max(60)).max(30).default([]),
+    violenceTypes: z.array(code(60)).max(30).default([]),
     narrative: text(20_000).min(1),
     acuteConcern: z.boolean(),
-    contact: text(200).optional().describe("how the centre reaches the officer for feedback"),
+    contact: line(200).optional().describe("how the centre reaches the officer for feedback"),
   })
   .superRefine((report, ctx) => {
     // The same structural checks as a report (unique keys, relations between persons).

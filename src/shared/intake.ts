@@ -1,6 +1,6 @@
 import { z } from "zod";
+import { birthDate, code, line, receivedInstant, text } from "./bounds.ts";
 import { bsnSchema } from "./bsn.ts";
-import { firstSupportedYear } from "./calendar/dutch-holidays.ts";
 import { keepingRoutes, keepReasons } from "./centre-work.ts";
 import { minorAnswerSchema } from "./minors.ts";
 
@@ -54,30 +54,23 @@ export const earlierInvolvementDetails = [
 export const matchReasons = ["bsn", "name", "birthDate", "address"] as const;
 
 const isoDate = z.iso.date();
-// A NUL character cannot be stored in PostgreSQL text: refuse it as invalid input (400), never a 500.
-const text = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .refine((value) => !value.includes("\u0000"), "contains a NUL character");
 
 export const addressSchema = z.strictObject({
-  street: text(200).optional(),
-  houseNumber: text(20).optional(),
+  street: line(200).optional(),
+  houseNumber: line(20).optional(),
   postcode: z
     .string()
     .trim()
     .regex(/^[1-9][0-9]{3} ?[A-Za-z]{2}$/, "a Dutch postcode such as 8011 AB")
     .optional(),
-  city: text(100).optional(),
+  city: line(100).optional(),
 });
 
 export const reportPersonSchema = z.strictObject({
   key: z.string().regex(/^[A-Za-z0-9_-]{1,20}$/, "a short key such as p1"),
-  firstName: text(100).optional(),
-  lastName: text(150).optional(),
-  birthDate: isoDate.optional(),
+  firstName: line(100).optional(),
+  lastName: line(150).optional(),
+  birthDate: birthDate().optional(),
   bsn: bsnSchema.optional(),
   role: z.enum(personRoles),
   address: addressSchema.optional(),
@@ -87,17 +80,17 @@ export const reportPersonSchema = z.strictObject({
 });
 
 export const relationSchema = z.strictObject({
-  from: z.string().max(20),
-  to: z.string().max(20),
+  from: line(20),
+  to: line(20),
   type: z.enum(relationTypes),
 });
 
 export const reporterSchema = z.strictObject({
   category: z.enum(reporterCategories),
   sector: z.enum(sectors).optional(),
-  name: text(200).optional(),
-  organisation: text(200).optional(),
-  contact: text(200).optional().describe("phone number or e-mail address for feedback to the reporter"),
+  name: line(200).optional(),
+  organisation: line(200).optional(),
+  contact: line(200).optional().describe("phone number or e-mail address for feedback to the reporter"),
   relationship: z
     .enum(reporterRelationships)
     .optional()
@@ -169,18 +162,13 @@ function checkReportStructure(
 const reportFields = z.strictObject({
   kind: z.enum(reportKinds),
   // Deadlines are counted with the holiday calendar, which starts in 2014.
-  receivedAt: z.iso
-    .datetime({ offset: true })
-    .refine(
-      (v) => Date.parse(v) >= Date.UTC(firstSupportedYear, 0, 1),
-      `on or after ${firstSupportedYear}-01-01`,
-    ),
+  receivedAt: receivedInstant(),
   channel: z.enum(channels),
   reporter: reporterSchema,
   municipalityCode: z.string().regex(/^GM\d{4}$/, "a CBS municipality code such as GM0193"),
   persons: z.array(reportPersonSchema).min(1).max(30),
   relations: z.array(relationSchema).max(100).default([]),
-  violenceTypes: z.array(z.string().max(60)).max(30).default([]),
+  violenceTypes: z.array(code(60)).max(30).default([]),
   narrative: text(20_000).min(1),
   acuteConcern: z.boolean(),
 });
@@ -259,7 +247,7 @@ export const safetyAssessmentInputSchema = z.strictObject({
   notes: text(10_000).optional(),
   checklist: z
     .strictObject({
-      answers: z.record(z.string().max(60), z.enum(["yes", "no", "unknown"])),
+      answers: z.record(code(60), z.enum(["yes", "no", "unknown"])),
       professionalLevel: z.enum(["standard", "medium", "high"]).optional(),
     })
     .optional(),

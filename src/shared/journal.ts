@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { dateInAmsterdam } from "./calendar/working-days.ts";
+import { earliestCaseDay, pastDate, text } from "./bounds.ts";
 
 /** What a journal entry records. A `document` entry carries a document; others may. */
 export const journalKinds = [
@@ -19,23 +19,16 @@ export const journalVisibilities = ["network", "organisation", "director"] as co
 export type JournalVisibility = (typeof journalVisibilities)[number];
 
 /** The earliest day an entry may be about (the region's records start in 2014). */
-export const firstJournalDay = "2014-01-01";
+export const firstJournalDay = earliestCaseDay;
 export const maxJournalText = 10_000;
 export const maxJournalSource = 300;
 /** The persons one entry may name: a household, generously counted. */
 export const maxJournalPersons = 30;
 
-/** PostgreSQL cannot store a NUL character in text; it is never meaningful in what people write. */
-const withoutNul = (value: string) => !value.includes("\u0000");
-
-const journalText = (max: number) =>
-  z.string().trim().min(1).max(max).refine(withoutNul, "contains a NUL character");
+const journalText = (max: number) => text(max).min(1);
 
 /** A day an entry may be about: from 2014, not after today (a journal records what happened). */
-export const journalDaySchema = z.iso
-  .date()
-  .refine((day) => day >= firstJournalDay, `on or after ${firstJournalDay}`)
-  .refine((day) => day <= dateInAmsterdam(new Date()), "not in the future");
+export const journalDaySchema = pastDate();
 
 export const newJournalEntrySchema = z.strictObject({
   kind: z.enum(journalKinds),

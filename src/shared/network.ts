@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { text } from "./bounds.ts";
 
 /**
  * Why an organisation joins a case's network (netwerkpartner). Joining is not taking the case
@@ -18,25 +19,14 @@ export type PartnerPurpose = (typeof partnerPurposes)[number];
 export const partnershipStatuses = ["invited", "declined", "withdrawn", "active", "ended"] as const;
 export type PartnershipStatus = (typeof partnershipStatuses)[number];
 
-/** Text without control characters (a NUL byte is refused, not stored). */
-const plainText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: the point is to refuse them
-    .refine((value) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(value), {
-      message: "contains control characters",
-    });
-
 export const newPartnershipSchema = z.strictObject({
   organisationId: z.uuid(),
   purpose: z.enum(partnerPurposes),
-  purposeText: plainText(1000).optional(),
+  purposeText: text(1000).optional(),
 });
 export type NewPartnership = z.infer<typeof newPartnershipSchema>;
 
-export const partnershipReasonSchema = z.strictObject({ reason: plainText(2000).pipe(z.string().min(1)) });
+export const partnershipReasonSchema = z.strictObject({ reason: text(2000).min(1) });
 
 export const partnershipSchema = z.object({
   id: z.uuid(),

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { dateInAmsterdam } from "./calendar/working-days.ts";
+import { text as boundedText, pastDate } from "./bounds.ts";
 import { minorAnswers } from "./minors.ts";
 
 /** What kind of help a person gets; the description says what exactly. */
@@ -15,16 +15,9 @@ export const helpKinds = [
 ] as const;
 export type HelpKind = (typeof helpKinds)[number];
 
-/** Help dates lie from 2014 (the first regional vision) up to today: help is recorded, not planned. */
-export const earliestHelpDate = "2014-01-01";
-
-/** A `YYYY-MM-DD` date from 2014 that is not in the future (Amsterdam's today). */
-export const pastHelpDate = z.iso
-  .date()
-  .refine((d) => d >= earliestHelpDate, { message: `on or after ${earliestHelpDate}` })
-  .refine((d) => d <= dateInAmsterdam(new Date()), { message: "not in the future" });
-
-const text = (max: number) => z.string().trim().min(1).max(max);
+/** Help dates lie from 2014 up to today: help is recorded, not planned. */
+const pastHelpDate = pastDate();
+const text = (max: number) => boundedText(max).min(1);
 
 export const newHelpSchema = z
   .strictObject({

@@ -1,6 +1,5 @@
 import { z } from "zod";
-
-const withoutNul = (value: string) => !value.includes("\u0000");
+import { birthDate, line, token } from "./bounds.ts";
 
 /**
  * A search for persons by name and/or birth date. POST only: a name is never in a URL. At least
@@ -8,20 +7,13 @@ const withoutNul = (value: string) => !value.includes("\u0000");
  */
 export const personSearchSchema = z
   .strictObject({
-    name: z
-      .string()
-      .trim()
+    name: line(200)
       .min(2)
-      .max(200)
-      .refine(withoutNul, "contains a NUL character")
       .refine((value) => /\p{L}/u.test(value), "needs at least one letter")
       .optional(),
-    birthDate: z.iso
-      .date()
-      .refine((day) => day >= "1900-01-01" && day <= "2100-12-31", "between 1900 and 2100")
-      .optional(),
+    birthDate: birthDate().optional(),
     limit: z.number().int().min(1).max(50).default(20),
-    cursor: z.string().max(200).optional(),
+    cursor: token(300).optional(),
   })
   .refine((search) => search.name !== undefined || search.birthDate !== undefined, {
     message: "give a name, a birth date or both",

@@ -1,8 +1,9 @@
 import { z } from "zod";
+import { caseEventDate, line, pastDate, text, token } from "./bounds.ts";
 
-const text = (max: number) => z.string().trim().max(max);
 /** Ids of plan items are assigned by the server when absent, so a client can add items freely. */
-const itemId = z.string().min(1).max(40).optional();
+export const planItemId = token(40);
+const itemId = planItemId.optional();
 
 export const agreementStatuses = ["open", "done", "not-done"] as const;
 export const scoreParties = ["family", "child", "professional", "network"] as const;
@@ -18,7 +19,7 @@ export const agreementSchema = z.strictObject({
   text: text(1000).min(1),
   ownerOrganisationId: z.uuid().nullable().default(null),
   ownerUserId: z.uuid().nullable().default(null),
-  dueOn: z.iso.date().nullable().default(null),
+  dueOn: caseEventDate().nullable().default(null),
   status: z.enum(agreementStatuses).default("open"),
 });
 
@@ -32,8 +33,8 @@ export const planSchema = z.strictObject({
   network: z
     .array(
       z.strictObject({
-        name: text(200).min(1),
-        relation: text(100).default(""),
+        name: line(200).min(1),
+        relation: line(100).default(""),
         role: text(500).default(""),
       }),
     )
@@ -44,7 +45,7 @@ export const planSchema = z.strictObject({
       z.strictObject({
         party: z.enum(scoreParties),
         score: z.number().int().min(0).max(10),
-        on: z.iso.date(),
+        on: pastDate(),
       }),
     )
     .max(200)

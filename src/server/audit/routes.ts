@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { accessReportItemSchema, auditEntrySchema, auditVerifySchema } from "../../shared/audit.ts";
+import { queryInstant } from "../../shared/bounds.ts";
 import { authorizePersonForPrivacyOfficer } from "../access/policy.ts";
 import { accessOf } from "../access/route-guard.ts";
 import { decodeCursor, encodeCursor, pageSchema, paginationQuery } from "../http/pagination.ts";
@@ -24,8 +25,8 @@ export function registerAuditRoutes(app: App, { database }: RouteDeps): void {
           personId: z.uuid().optional(),
           caseId: z.uuid().optional(),
           userId: z.uuid().optional(),
-          from: z.iso.datetime({ offset: true }).optional(),
-          to: z.iso.datetime({ offset: true }).optional(),
+          from: queryInstant().optional(),
+          to: queryInstant().optional(),
           ...paginationQuery,
         }),
         response: { 200: pageSchema(auditEntrySchema) },

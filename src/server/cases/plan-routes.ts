@@ -1,5 +1,8 @@
 import { z } from "zod";
+import { line } from "../../shared/bounds.ts";
 import { planDocumentSchema, planSchema, planVersionSchema } from "../../shared/safety-plan.ts";
+import { isLostRace } from "../db/lost-race.ts";
+import { AppError } from "../errors.ts";
 import type { App, RouteDeps } from "../http/types.ts";
 import { onCase } from "./case-work.ts";
 import { currentPlan, listPlanVersions, planEtag, planVersion, savePlan } from "./safety-plan/plan-store.ts";
@@ -36,16 +39,26 @@ export function registerSafetyPlanRoutes(app: App, { database }: RouteDeps): voi
         tags: ["cases"],
         summary: "Save the plan as a new version (If-Match required: 428 without, 412 when stale)",
         params: caseParams,
-        headers: z.object({ "if-match": z.string().max(100).optional() }),
+        headers: z.object({ "if-match": line(200).optional() }),
         body: z.strictObject({ plan: planSchema }),
         response: { 200: planDocumentSchema },
       },
     },
     async (request, reply) => {
-      const doc = await onCase(db, request, request.params.id, "case.plan.save", "work", (tx, principal) =>
-        savePlan(tx, principal, request.params.id, request.headers["if-match"], request.body.plan),
-      );
-      return reply.header("ETag", planEtag(doc.version)).send(doc);
+      try {
+        const doc = await onCase(db, request, request.params.id, "case.plan.save", "work", (tx, principal) =>
+          savePlan(tx, principal, request.params.id, request.headers["if-match"], request.body.plan),
+        );
+        return reply.header("ETag", planEtag(doc.version)).send(doc);
+      } catch (error) {
+        // Another save of the same version won (at any statement or at commit): the caller's version is stale.
+        if (isLostRace(error)) {
+          throw new AppError("PRECONDITION_FAILED", "The plan was changed meanwhile.", {
+            type: "plan-changed",
+          });
+        }
+        throw error;
+      }
     },
   );
 

@@ -1,9 +1,10 @@
 import { z } from "zod";
+import { token } from "../../shared/bounds.ts";
 import { AppError } from "../errors.ts";
 
 export const paginationQuery = {
   limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().max(200).optional(),
+  cursor: token(300).optional(),
 };
 
 /** Cursors are opaque to clients: base64url of a JSON position. */

@@ -1,15 +1,14 @@
 import type { FastifySchemaCompiler } from "fastify";
 import type { z } from "zod";
+import { controlCharacterMessage, forbiddenCharacters } from "../../shared/bounds.ts";
 
 /**
- * Characters no text field may hold: C0 controls but tab, line feed and carriage return, DEL, and
- * unpaired UTF-16 surrogates. PostgreSQL refuses NUL in text and invalid UTF-8 outright — without
- * this check they surface as a 500 after the transaction began — and the others only serve to
- * confuse logs, exports and screens.
+ * Characters no text may hold (src/shared/bounds.ts): PostgreSQL refuses NUL in text and invalid
+ * UTF-8 outright — unchecked they surface as a 500 after the transaction began — and the others
+ * only serve to confuse logs, exports and screens. Checked here on every string of every request
+ * part, so a field a schema forgot is covered too.
  */
-const forbiddenText =
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
-  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const forbiddenText = forbiddenCharacters;
 
 type Issue = { path: PropertyKey[]; message: string };
 
@@ -22,7 +21,7 @@ export interface ValidationIssue {
 /** Every place in a parsed request part where a key or a string holds a forbidden character. */
 export function forbiddenTextIssues(value: unknown, path: PropertyKey[] = []): Issue[] {
   if (typeof value === "string") {
-    return forbiddenText.test(value) ? [{ path, message: "contains a control character" }] : [];
+    return forbiddenText.test(value) ? [{ path, message: controlCharacterMessage }] : [];
   }
   if (Array.isArray(value)) {
     return value.flatMap((item, i) => forbiddenTextIssues(item, [...path, i]));

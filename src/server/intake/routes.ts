@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { text } from "../../shared/bounds.ts";
 import { dateInAmsterdam } from "../../shared/calendar/working-days.ts";
 import {
   assessmentSchema,
@@ -348,7 +349,7 @@ export function registerIntakeRoutes(app: App, { database }: RouteDeps): void {
         params: idParams,
         body: z.strictObject({
           kind: z.enum(["advice", "report"]),
-          reason: z.string().trim().min(1).max(2000),
+          reason: text(2000).min(1),
         }),
         response: { 200: z.object({ kind: z.enum(["advice", "report"]) }) },
       },

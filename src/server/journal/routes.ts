@@ -2,6 +2,7 @@ import multipart from "@fastify/multipart";
 import type { FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { caseEventDate, line, token } from "../../shared/bounds.ts";
 import {
   journalEntrySchema,
   journalFilterSchema,
@@ -21,7 +22,7 @@ import { attachmentDisposition, cleanFileName, detectDocumentType } from "./uplo
 
 const caseParams = z.strictObject({ id: z.uuid() });
 const entryParams = z.strictObject({ id: z.uuid() });
-const positionCursor = z.object({ occurredOn: z.iso.date(), recordedAt: z.string().max(40), id: z.uuid() });
+const positionCursor = z.object({ occurredOn: caseEventDate(), recordedAt: line(40), id: z.uuid() });
 /** The entry as JSON in the multipart upload: generous for 10,000 characters of any script. */
 const maxEntryFieldBytes = 128 * 1024;
 
@@ -140,7 +141,7 @@ export function registerJournalRoutes(app: App, { database, config }: RouteDeps)
         params: caseParams,
         querystring: journalFilterSchema.extend({
           limit: z.coerce.number().int().min(1).max(100).default(50),
-          cursor: z.string().max(300).optional(),
+          cursor: token(300).optional(),
         }),
         response: { 200: pageSchema(journalEntrySchema) },
       },

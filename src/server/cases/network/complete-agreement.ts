@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import type { PlanDocument } from "../../../shared/safety-plan.ts";
 import type { Principal } from "../../access/principal.ts";
 import type { Db } from "../../db/client.ts";
+import { sqlStateOf } from "../../db/lost-race.ts";
 import { cases } from "../../db/schema.ts";
 import { AppError, notFound } from "../../errors.ts";
 import { currentPlan, planEtag, savePlan } from "../safety-plan/plan-store.ts";
@@ -53,9 +54,6 @@ export async function completeAgreement(
   };
   return savePlan(tx, principal, caseId, planEtag(current.version), plan);
 }
-
-const sqlStateOf = (error: unknown): unknown =>
-  (error as { code?: unknown } | null)?.code ?? (error as { cause?: { code?: unknown } } | null)?.cause?.code;
 
 /**
  * A plan saved by someone else between reading and writing (412), or a transaction PostgreSQL

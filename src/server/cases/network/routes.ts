@@ -5,7 +5,7 @@ import {
   partnershipSchema,
   shelterStayWorkItemSchema,
 } from "../../../shared/network.ts";
-import { planDocumentSchema } from "../../../shared/safety-plan.ts";
+import { planDocumentSchema, planItemId } from "../../../shared/safety-plan.ts";
 import { accessOf } from "../../access/route-guard.ts";
 import { auditedTransaction } from "../../audit/audited-transaction.ts";
 import type { App, RouteDeps } from "../../http/types.ts";
@@ -178,7 +178,7 @@ export function registerNetworkRoutes(app: App, { database }: RouteDeps): void {
         summary: "Mark one agreement done (owning organisation or director): a new version of the plan",
         description:
           "No If-Match: the server changes only this agreement's status on the newest version, so two clicks at once on one plan both land; 409 when the agreement is no longer open.",
-        params: z.strictObject({ id: z.uuid(), agreementId: z.string().min(1).max(40) }),
+        params: z.strictObject({ id: z.uuid(), agreementId: planItemId }),
         response: { 200: planDocumentSchema },
       },
     },

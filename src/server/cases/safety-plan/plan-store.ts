@@ -17,10 +17,19 @@ import { planChanges, withItemIds } from "./plan-items.ts";
 /** The ETag of a plan version: strong, and the version number is all it needs to say. */
 export const planEtag = (version: number): string => `"plan-v${version}"`;
 
-/** Reads `If-Match`; answers the version it names, or undefined for an ETag of another kind. */
-export function versionFromIfMatch(ifMatch: string): number | undefined {
-  const match = /^(?:W\/)?"plan-v(\d+)"$/.exec(ifMatch.trim());
-  return match ? Number(match[1]) : undefined;
+/**
+ * Whether `If-Match` holds for the plan's current version, as RFC 9110 13.1.1 says: `*` holds
+ * when there is a current representation (every case has a plan, version 1 empty at least);
+ * otherwise a list of entity-tags compared strongly, so a weak validator (`W/"plan-v3"`) never
+ * matches. A value that is no entity-tag matches nothing.
+ */
+export function ifMatchHolds(ifMatch: string, version: number): boolean {
+  const value = ifMatch.trim();
+  if (value === "*") {
+    return true;
+  }
+  const current = planEtag(version);
+  return value.split(",").some((tag) => tag.trim() === current);
 }
 
 /** Starts the plan of a new case: version 1, empty. */
@@ -52,7 +61,7 @@ export async function currentPlan(tx: Db, caseId: string): Promise<PlanDocument>
       version: row.version,
       updatedAt: row.createdAt.toISOString(),
       updatedBy: { userId: row.authorUserId, organisationId: row.authorOrganisationId },
-      plan: planSchema.parse(row.plan),
+      plan: storedPlan(row.plan),
     };
   }
   // A case opened before plans were versioned still answers version 1, empty.
@@ -80,8 +89,18 @@ export async function planVersion(tx: Db, caseId: string, version: number): Prom
     version: row.version,
     updatedAt: row.createdAt.toISOString(),
     updatedBy: { userId: row.authorUserId, organisationId: row.authorOrganisationId },
-    plan: planSchema.parse(row.plan),
+    plan: storedPlan(row.plan),
   };
+}
+
+/**
+ * A stored version as the plan: with the defaults of fields added since, when it still passes
+ * today's bounds; as stored otherwise. It was checked when it was saved, and a bound tightened
+ * later must not make a case's plan unreadable.
+ */
+function storedPlan(stored: unknown): Plan {
+  const parsed = planSchema.safeParse(stored);
+  return parsed.success ? parsed.data : { ...emptyPlan(), ...(stored as Partial<Plan>) };
 }
 
 export async function listPlanVersions(tx: Db, caseId: string) {
@@ -103,7 +122,8 @@ export async function listPlanVersions(tx: Db, caseId: string) {
 /**
  * Saves the plan as a new version when the caller saw the newest one (optimistic concurrency):
  * 428 without `If-Match`, 412 when another save came first. The primary key (case, version)
- * makes two simultaneous saves from the same version impossible: one of them fails.
+ * makes two simultaneous saves from the same version impossible even without the row lock: one
+ * of them fails, and the route answers that lost race 412 too (`isLostRace`).
  */
 export async function savePlan(
   tx: Db,
@@ -115,12 +135,19 @@ export async function savePlan(
   if (!ifMatch) {
     throw new AppError("PRECONDITION_REQUIRED", "Send If-Match with the ETag of the plan you edited.");
   }
-  const [c] = await tx.select({ status: cases.status }).from(cases).where(eq(cases.id, caseId));
+  // Saves of one plan queue on the case row, so each reads the version the one before wrote.
+  // NO KEY UPDATE, as marking an agreement done does: it lets the version's foreign-key check
+  // (KEY SHARE on the case row) through.
+  const [c] = await tx
+    .select({ status: cases.status })
+    .from(cases)
+    .where(eq(cases.id, caseId))
+    .for("no key update");
   if (c?.status !== "open") {
     throw new AppError("CONFLICT", "The case is closed; reopen it to change the plan.");
   }
   const current = await currentPlan(tx, caseId);
-  if (versionFromIfMatch(ifMatch) !== current.version) {
+  if (!ifMatchHolds(ifMatch, current.version)) {
     throw new AppError(
       "PRECONDITION_FAILED",
       `The plan was changed meanwhile; the newest version is ${current.version}.`,
