@@ -26,6 +26,7 @@ import { registerHealthRoutes } from "./health/routes.ts";
 import { loggerOptions } from "./http/logging.ts";
 import { registerOpenApi } from "./http/openapi.ts";
 import { handleError, problem, sendProblem } from "./http/problems.ts";
+import { withReferenceChecks } from "./http/reference-checks.ts";
 import type { App, RouteDeps } from "./http/types.ts";
 import { validatorCompiler } from "./http/validation.ts";
 import { registerHouseholdRoutes } from "./intake/household/routes.ts";
@@ -101,6 +102,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   });
 
   registerRouteGuard(app, { db: database.db, timeouts: config.session });
+  app.addHook("onRoute", (route) =>
+    withReferenceChecks(route, database.db, (request) => request.access?.principal.regionId),
+  );
   await registerOpenApi(app);
 
   const routeDeps: RouteDeps = { config, database };

@@ -18,7 +18,7 @@ export function registerHandoverRoutes(app: App, { database }: RouteDeps): void 
   app.post(
     "/cases/:id/handovers",
     {
-      config: { access: { action: "case.work" } },
+      config: { access: { action: "case.work" }, references: { toOrganisationId: "organisation" } },
       schema: {
         tags: ["cases"],
         summary: "Propose to hand the case to another organisation (it may read the case while deciding)",

@@ -55,7 +55,7 @@ export function registerHelpRoutes(app: App, { database }: RouteDeps): void {
   app.post(
     "/cases/:id/persons/:personId/help",
     {
-      config: { access: { action: "case.work" } },
+      config: { access: { action: "case.work" }, references: { providerOrganisationId: "organisation" } },
       schema: {
         tags: ["cases"],
         summary: "Record help offered to a person (and perhaps started): kind, by whom, when",

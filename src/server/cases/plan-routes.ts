@@ -34,7 +34,10 @@ export function registerSafetyPlanRoutes(app: App, { database }: RouteDeps): voi
   app.put(
     "/cases/:id/safety-plan",
     {
-      config: { access: { action: "case.work" } },
+      config: {
+        access: { action: "case.work" },
+        references: { "plan.agreements.*.ownerOrganisationId": "organisation" },
+      },
       schema: {
         tags: ["cases"],
         summary: "Save the plan as a new version (If-Match required: 428 without, 412 when stale)",

@@ -47,6 +47,11 @@ const frameworkDetails: Record<string, string> = {
   FST_ERR_CTP_INVALID_TYPE: "The Content-Type header is invalid.",
 };
 
+export interface FieldError {
+  path: string;
+  message: string;
+}
+
 export interface ProblemBody {
   type: string;
   title: string;
@@ -87,6 +92,22 @@ function validationPath(context: string | undefined, instancePath: string): stri
   return path ? `${prefix}.${path}` : prefix;
 }
 
+/** The field problems of a validation error (Fastify's shape, from validation.ts), with request-part prefixes. */
+export function validationErrorsOf(
+  error: Pick<FastifyError, "validation" | "validationContext">,
+): FieldError[] {
+  return (error.validation ?? []).map((issue) => ({
+    path: validationPath(error.validationContext, issue.instancePath),
+    message: issue.message ?? "is not valid",
+  }));
+}
+
+/** The one 400 that lists every invalid field of a request. */
+export const invalidFields = (errors: FieldError[]): ProblemBody =>
+  problem(400, `The request has ${errors.length} invalid field${errors.length === 1 ? "" : "s"}.`, {
+    errors,
+  });
+
 /**
  * The one error handler: expected errors become problem+json with safe details; anything else
  * is a 500 whose details stay in the log (without personal data) and never reach the client.
@@ -102,16 +123,7 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
     });
   }
   if (error.code === "FST_ERR_VALIDATION" && Array.isArray(error.validation)) {
-    const errors = error.validation.map((issue) => ({
-      path: validationPath(error.validationContext, issue.instancePath),
-      message: issue.message ?? "is not valid",
-    }));
-    return sendProblem(
-      reply,
-      problem(400, `The request has ${errors.length} invalid field${errors.length === 1 ? "" : "s"}.`, {
-        errors,
-      }),
-    );
+    return sendProblem(reply, invalidFields(validationErrorsOf(error)));
   }
   const status = error.statusCode ?? 500;
   if (status >= 400 && status < 500) {

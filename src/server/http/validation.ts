@@ -37,6 +37,25 @@ export function forbiddenTextIssues(value: unknown, path: PropertyKey[] = []): I
 }
 
 /**
+ * The issue as the caller may see it: nothing of what was sent. Zod names the unknown keys of a
+ * strict object in its message and the refused key of a record in its path; both are the
+ * caller's text (a name, a script), so they are left out.
+ */
+function withoutEcho(issue: z.core.$ZodIssue): Issue {
+  if (issue.code === "unrecognized_keys") {
+    return {
+      path: issue.path,
+      message:
+        issue.keys.length === 1 ? "has a field that is not allowed" : "has fields that are not allowed",
+    };
+  }
+  if (issue.code === "invalid_key") {
+    return { path: issue.path.slice(0, -1), message: "has a field name that is not allowed" };
+  }
+  return issue;
+}
+
+/**
  * The validator of every route: the route's Zod schema, plus the text check above on every part of
  * the request, so that all problems come in one 400 and no route can forget the check.
  */
@@ -47,10 +66,17 @@ export const validatorCompiler: FastifySchemaCompiler<z.ZodType> =
     const schemaIssues = result.error?.issues ?? [];
     // A field the schema already refused (its own text rule, say) is listed once.
     const refused = new Set(schemaIssues.map((issue) => issue.path.map(String).join(".")));
-    const textIssues = forbiddenTextIssues(data).filter(
-      (issue) => !refused.has(issue.path.map(String).join(".")),
+    // A field the schema does not know is refused as such; its name (the caller's text) is no path.
+    const unknown = schemaIssues.flatMap((issue) =>
+      issue.code === "unrecognized_keys"
+        ? issue.keys.map((key) => [...issue.path, key].map(String).join("."))
+        : [],
     );
-    const issues = [...schemaIssues, ...textIssues];
+    const textIssues = forbiddenTextIssues(data).filter((issue) => {
+      const path = issue.path.map(String).join(".");
+      return !refused.has(path) && !unknown.some((u) => path === u || path.startsWith(`${u}.`));
+    });
+    const issues = [...schemaIssues.map(withoutEcho), ...textIssues];
     if (issues.length > 0) {
       const validation: ValidationIssue[] = issues.map((issue) => ({
         instancePath: issue.path.map((p) => `/${String(p)}`).join(""),

@@ -31,7 +31,10 @@ export function registerPoliceIntakeRoutes(app: App, { database }: RouteDeps): v
   app.post(
     "/police/reports",
     {
-      config: { access: { action: "report.submit-police" } },
+      config: {
+        access: { action: "report.submit-police" },
+        references: { municipalityCode: "municipality", "violenceTypes.*": "violenceType" },
+      },
       preValidation: requirePolice,
       bodyLimit: 128 * 1024,
       schema: {

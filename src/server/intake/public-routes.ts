@@ -14,7 +14,11 @@ export function registerPublicIntakeRoutes(app: App, { database, config }: Route
   app.post(
     "/public/reports",
     {
-      config: { access: "public", rateLimit: { max: config.publicFormMaxPerHour, timeWindow: "1 hour" } },
+      config: {
+        access: "public",
+        rateLimit: { max: config.publicFormMaxPerHour, timeWindow: "1 hour" },
+        references: { municipalityCode: "municipality", "violenceTypes.*": "violenceType" },
+      },
       bodyLimit: 64 * 1024,
       schema: {
         tags: ["public"],

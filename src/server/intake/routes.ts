@@ -38,7 +38,10 @@ export function registerIntakeRoutes(app: App, { database }: RouteDeps): void {
   app.post(
     "/reports",
     {
-      config: { access: { action: "report.create" } },
+      config: {
+        access: { action: "report.create" },
+        references: { municipalityCode: "municipality", "violenceTypes.*": "violenceType" },
+      },
       schema: {
         tags: ["intake"],
         summary: "Record a report (melding) or advice request (adviesvraag); answers deadlines and matches",
@@ -230,7 +233,7 @@ export function registerIntakeRoutes(app: App, { database }: RouteDeps): void {
   app.post(
     "/reports/:id/triage",
     {
-      config: { access: { action: "report.work" } },
+      config: { access: { action: "report.work" }, references: { toOrganisationId: "organisation" } },
       schema: {
         tags: ["intake"],
         summary: "Decide the route (triage); every route but close-with-advice opens or continues a case",

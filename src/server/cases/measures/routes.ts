@@ -113,7 +113,7 @@ export function registerMeasureRoutes(app: App, { database }: RouteDeps): void {
   app.post(
     "/cases/:id/shelter-stays",
     {
-      config: { access: { action: "measure.record" } },
+      config: { access: { action: "measure.record" }, references: { shelterOrganisationId: "organisation" } },
       schema: {
         tags: ["cases"],
         summary: "Record a stay in the shelter for persons of the household",

@@ -32,7 +32,7 @@ export function registerNetworkRoutes(app: App, { database }: RouteDeps): void {
   app.post(
     "/cases/:id/network-partners",
     {
-      config: { access: { action: "network.invite" } },
+      config: { access: { action: "network.invite" }, references: { organisationId: "organisation" } },
       schema: {
         tags: ["cases"],
         summary: "Invite an organisation into the case's network (netwerkpartner) with a purpose",

@@ -64,7 +64,9 @@ describe("parallel saves of one safety plan", { timeout: 60_000 }, () => {
     // Every 200 is a version of its own: none overwrote another.
     const versions = await versionsOf(caseId);
     expect(versions).toHaveLength(saved + 1);
-    expect(new Set(answers.filter((a) => a.statusCode === 200).map((a) => a.json().version)).size).toBe(saved);
+    expect(new Set(answers.filter((a) => a.statusCode === 200).map((a) => a.json().version)).size).toBe(
+      saved,
+    );
   });
 });
 
