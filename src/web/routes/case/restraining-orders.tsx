@@ -141,7 +141,7 @@ export function RestrainingOrders({ data, access, onChanged }: CaseSectionProps)
             label={t("case.measures.startsOn")}
             initialDate={today}
             submitLabel={t("case.measures.recordOrder")}
-            dateError={t("case.measures.errors.date")}
+            dateError={t("case.measures.errors.orderDate")}
             appearance="primary-action-button"
             extraProblems={() =>
               personId === ""
