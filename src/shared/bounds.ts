@@ -134,5 +134,14 @@ export const caseEventInstant = () =>
     "at most a year from today",
   );
 
-/** A moment in a query's range (the audit log from/to): from 2014 up to a year ahead. */
-export const queryInstant = caseEventInstant;
+/**
+ * A moment bounding a search (the audit log's from/to): a search of an empty period is harmless,
+ * so the range is wide, but year 0000 or 9999 is still no moment anyone means.
+ */
+export const queryInstant = () =>
+  instantBetween(
+    () => Date.UTC(2000, 0, 1),
+    () => Date.UTC(2100, 11, 31, 23, 59, 59),
+    "on or after 2000-01-01",
+    "on or before 2100-12-31",
+  );

@@ -121,7 +121,8 @@ export async function referenceProblems(
 /**
  * Routes that declare `config.references` keep their schema problems until the reference data is
  * checked too, so a body with a bad date and an unknown municipality gets one 400 naming both.
- * The services check the same again inside their transaction (with their own rules on top).
+ * A body without schema problems is checked by the service, inside its transaction and after the
+ * subject check, with its own rules on top (region, eligibility) — again in one 400 for all.
  */
 export function withReferenceChecks(
   route: RouteOptions,
@@ -135,7 +136,12 @@ export function withReferenceChecks(
   route.attachValidation = true;
   const check = async (request: FastifyRequest) => {
     const validationError = (request as FastifyRequest & { validationError?: FastifyError }).validationError;
-    const schemaErrors = validationError ? validationErrorsOf(validationError) : [];
+    if (!validationError) {
+      // A valid body goes on to the handler: whether the caller may see the subject (404) and may
+      // act on it (403) is decided first, and the service checks the references after that.
+      return;
+    }
+    const schemaErrors = validationErrorsOf(validationError);
     const refused = new Set(schemaErrors.map((e) => e.path));
     const body = request.body;
     const referenceErrors = await referenceProblems(db, fields, body, regionOf(request), refused);

@@ -76,7 +76,16 @@ export const validatorCompiler: FastifySchemaCompiler<z.ZodType> =
       const path = issue.path.map(String).join(".");
       return !refused.has(path) && !unknown.some((u) => path === u || path.startsWith(`${u}.`));
     });
-    const issues = [...schemaIssues.map(withoutEcho), ...textIssues];
+    // One problem per field: text too long and holding a NUL is said once, the first way.
+    const issues: Issue[] = [];
+    const seen = new Set<string>();
+    for (const issue of [...schemaIssues.map(withoutEcho), ...textIssues]) {
+      const path = issue.path.map(String).join(".");
+      if (!seen.has(path)) {
+        seen.add(path);
+        issues.push(issue);
+      }
+    }
     if (issues.length > 0) {
       const validation: ValidationIssue[] = issues.map((issue) => ({
         instancePath: issue.path.map((p) => `/${String(p)}`).join(""),

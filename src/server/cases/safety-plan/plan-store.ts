@@ -11,6 +11,7 @@ import type { Db } from "../../db/client.ts";
 import { cases, safetyPlanVersions, users } from "../../db/schema.ts";
 import { isUniqueViolation } from "../../db/unique-violation.ts";
 import { AppError, notFound } from "../../errors.ts";
+import { referenceProblems } from "../../http/reference-checks.ts";
 import { recordCaseEvent } from "../events.ts";
 import { planChanges, withItemIds } from "./plan-items.ts";
 
@@ -134,6 +135,17 @@ export async function savePlan(
 ): Promise<PlanDocument> {
   if (!ifMatch) {
     throw new AppError("PRECONDITION_REQUIRED", "Send If-Match with the ETag of the plan you edited.");
+  }
+  const unknownOwners = await referenceProblems(
+    tx,
+    { "plan.agreements.*.ownerOrganisationId": "organisation" },
+    { plan: input },
+    principal.regionId,
+  );
+  if (unknownOwners.length > 0) {
+    throw new AppError("INVALID_INPUT", "An agreement names an organisation that is not known.", {
+      errors: unknownOwners,
+    });
   }
   // Saves of one plan queue on the case row, so each reads the version the one before wrote.
   // NO KEY UPDATE, as marking an agreement done does: it lets the version's foreign-key check
