@@ -201,7 +201,10 @@ describe("case work: the one plan, phases with guards, children central, accepte
     await page.keyboard.type("Wekelijks huisbezoek door het lokale team.");
     const agreement = page.getByRole("group", { name: "Afspraak 1" });
     await agreement.getByLabel("Uitvoerende organisatie").selectOption({ label: "Lokaal team Zwolle" });
-    await agreement.getByLabel("Uiterlijk").fill("2030-12-01");
+    // Two months ahead: an agreement's due date lies at most a year ahead (src/shared/bounds.ts).
+    await agreement
+      .getByLabel("Uiterlijk")
+      .fill(new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10));
     await expectNoAxeViolations(page);
     answer = nextApiResponse(page, "PUT", `/cases/${caseId}/safety-plan`);
     await page.getByRole("button", { name: "Plan opslaan" }).click();
