@@ -95,6 +95,7 @@ export function SessionTimeoutWarning() {
     <AlertDialog
       ref={dialog}
       type="warning"
+      role="alertdialog"
       aria-labelledby="session-warning-heading"
       aria-describedby="session-warning-text"
       className="schakel-session-warning"

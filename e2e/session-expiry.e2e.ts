@@ -1,0 +1,73 @@
+import { describe, expect, it } from "vitest";
+import { expectNoAxeViolations } from "./support/axe.ts";
+import { serverAndFreshBrowser } from "./support/journey.ts";
+import { demoPassword, expectHeading, logInThroughForm, nextApiResponse } from "./support/page.ts";
+import { freshTotpCodeFor } from "./support/totp.ts";
+
+// Half a minute idle: the session surely lasts 27 s after a request (the server's slack is a
+// tenth), and the warning comes halfway, 13.5 s before the end.
+const idleConfig = { SESSION_IDLE_MINUTES: "0.5" };
+const draftText = "Buurvrouw hoorde gisteravond geschreeuw en een klap; het kind huilde lang.";
+const reporterName = "Fenna Bakker";
+
+describe("a draft survives an expired session", () => {
+  const running = serverAndFreshBrowser(idleConfig);
+
+  it("warns before the idle timeout, stays logged in on request, and restores the typed report after a new login", async () => {
+    const { baseUrl, page, problems } = running();
+    await logInThroughForm(page, baseUrl, "intake");
+    await page.goto(`${baseUrl}/meldingen/nieuw`);
+    await expectHeading(page, "Nieuwe melding of adviesvraag");
+    await page.getByRole("textbox", { name: /^Wat is er aan de hand\?/ }).fill(draftText);
+    await page.getByLabel(/^Wie meldt\?/).selectOption({ label: "Burger (buurman, familie, kennis)" });
+    await page.getByRole("textbox", { name: /^Naam van de melder/ }).fill(reporterName);
+
+    // The warning, with a way to stay logged in.
+    const warning = page.getByRole("alertdialog", { name: "Blijft u ingelogd?" });
+    await warning.waitFor({ timeout: 25_000 });
+    await expect.poll(() => warning.textContent()).toContain("Wat u aan het typen bent, blijft");
+    await expectNoAxeViolations(page);
+    const refreshed = nextApiResponse(page, "GET", "/auth/me");
+    await warning.getByRole("button", { name: "Blijf ingelogd" }).click();
+    expect((await refreshed).status()).toBe(200);
+    await warning.waitFor({ state: "hidden" });
+    expect(await page.getByRole("textbox", { name: /^Wat is er aan de hand\?/ }).inputValue()).toBe(
+      draftText,
+    );
+
+    // Now left alone until the session ends: the login page says why, the server session is gone.
+    await warning.waitFor({ timeout: 25_000 });
+    await page.waitForURL(`${baseUrl}/inloggen`, { timeout: 30_000 });
+    await expectHeading(page, "Inloggen");
+    await expect.poll(() => page.getByText("Uw sessie is verlopen. Log opnieuw in.").count()).toBe(1);
+    expect((await page.request.get(`${baseUrl}/api/v1/auth/me`)).status()).toBe(401);
+    // Never in the URL.
+    expect(decodeURIComponent(page.url())).not.toContain("Buurvrouw");
+
+    // A new login goes back to the form, which holds what was typed.
+    await page.getByLabel("Gebruikersnaam").fill("intake");
+    await page.getByLabel("Wachtwoord").fill(demoPassword);
+    await page.getByRole("button", { name: "Inloggen" }).click();
+    const codeField = page.getByLabel("Code van 6 cijfers");
+    await codeField.waitFor();
+    await codeField.fill(await freshTotpCodeFor("intake"));
+    await page.getByRole("button", { name: "Bevestigen" }).click();
+    await page.waitForURL(`${baseUrl}/meldingen/nieuw`);
+    await expectHeading(page, "Nieuwe melding of adviesvraag");
+    const narrative = page.getByRole("textbox", { name: /^Wat is er aan de hand\?/ });
+    await expect.poll(() => narrative.inputValue()).toBe(draftText);
+    expect(await page.getByRole("textbox", { name: /^Naam van de melder/ }).inputValue()).toBe(reporterName);
+    await expect
+      .poll(() => page.getByRole("status").allTextContents())
+      .toContainEqual(expect.stringContaining("Wat u eerder typte en nog niet had opgeslagen"));
+
+    // Logging out on purpose leaves no typed input in the browser.
+    await page.getByRole("button", { name: "Uitloggen" }).click();
+    await page.waitForURL(`${baseUrl}/inloggen`);
+    const kept = await page.evaluate<string[]>(
+      `Object.keys(sessionStorage).filter((key) => key.startsWith("schakel.draft."))`,
+    );
+    expect(kept).toEqual([]);
+    expect(problems).toEqual([]);
+  }, 240_000);
+});
