@@ -5,6 +5,7 @@ import { logOut } from "../api/auth";
 import { lastSessionActivity, onSessionActivity } from "../api/session-activity";
 import { type SessionPhase, sessionPhaseAt } from "./session-clock";
 import { useSession } from "./session-context";
+import "./session-timeout-warning.css";
 
 /**
  * Warns a minute before the session ends for lack of use, with a button that keeps it going.
@@ -87,7 +88,6 @@ export function SessionTimeoutWarning() {
       ? new Intl.DateTimeFormat(i18n.language === "en" ? "en-GB" : "nl-NL", {
           hour: "2-digit",
           minute: "2-digit",
-          timeZone: "Europe/Amsterdam",
         }).format(new Date(phase.endsAt))
       : "";
 
