@@ -584,7 +584,7 @@ function NewReportForm({ reference }: { reference: ReferenceData }) {
         <Button type="submit" appearance="primary-action-button" busy={isBusy}>
           {t("newReport.submit")}
         </Button>
-        <Link to="/meldingen" className="utrecht-link">
+        <Link to="/meldingen" className="utrecht-link" onClick={kept.discard}>
           {t("newReport.cancel")}
         </Link>
       </ButtonGroup>
