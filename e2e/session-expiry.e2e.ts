@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { handOverThroughApi, householdReport, logInThroughApi } from "./support/api.ts";
 import { expectNoAxeViolations } from "./support/axe.ts";
+import { openBrowser } from "./support/browser.ts";
 import { serverAndFreshBrowser } from "./support/journey.ts";
 import { demoPassword, expectHeading, logInThroughForm, nextApiResponse } from "./support/page.ts";
 import { freshTotpCodeFor } from "./support/totp.ts";
@@ -68,6 +70,58 @@ describe("a draft survives an expired session", () => {
       `Object.keys(sessionStorage).filter((key) => key.startsWith("schakel.draft."))`,
     );
     expect(kept).toEqual([]);
+    expect(problems).toEqual([]);
+  }, 240_000);
+
+  it("restores a safety plan being edited after a new login, and forgets it once the plan is saved", async () => {
+    const { baseUrl, page, problems } = running();
+    const intake = await logInThroughApi(page.context(), baseUrl, "intake");
+    const organisations = (await intake.get("/organisations")) as { id: string; name: string }[];
+    const zwolleId = organisations.find((organisation) => organisation.name === "Lokaal team Zwolle")?.id;
+    if (zwolleId === undefined) {
+      throw new Error("the demo region has no local team Zwolle");
+    }
+    const handedOver = await handOverThroughApi(intake, householdReport("Smit", "Lotte", "GM0193"), zwolleId);
+    const zwolle = await openBrowser();
+    try {
+      const zwolleApi = await logInThroughApi(zwolle.context, baseUrl, "lt.zwolle");
+      await zwolleApi.post(`/handovers/${handedOver.handoverId}/accept`);
+    } finally {
+      await zwolle.close();
+    }
+
+    const planUrl = `${baseUrl}/zaken/${handedOver.id}/plan`;
+    await page.goto(planUrl);
+    await expectHeading(page, `Veiligheidsplan van zaak ${handedOver.reference}`);
+    const goal = "Lotte is veilig thuis en durft te vertellen wat er gebeurt.";
+    await page.locator("#plan-goal").fill(goal);
+    const keptKeys = () =>
+      page.evaluate<string[]>(
+        `Object.keys(sessionStorage).filter((key) => key.startsWith("schakel.draft."))`,
+      );
+    await expect.poll(keptKeys).toHaveLength(1);
+
+    // The session ends elsewhere (e.g. on the server); the page is opened again.
+    await intake.post("/auth/logout");
+    await page.reload();
+    await expectHeading(page, "Inloggen");
+    await page.getByLabel("Gebruikersnaam").fill("intake");
+    await page.getByLabel("Wachtwoord").fill(demoPassword);
+    await page.getByRole("button", { name: "Inloggen" }).click();
+    const codeField = page.getByLabel("Code van 6 cijfers");
+    await codeField.waitFor();
+    await codeField.fill(await freshTotpCodeFor("intake"));
+    await page.getByRole("button", { name: "Bevestigen" }).click();
+    await page.waitForURL(planUrl);
+    await expect.poll(() => page.locator("#plan-goal").inputValue()).toBe(goal);
+    await expect
+      .poll(() => page.getByRole("status").allTextContents())
+      .toContainEqual(expect.stringContaining("Wat u eerder typte en nog niet had opgeslagen"));
+
+    const saved = nextApiResponse(page, "PUT", `/cases/${handedOver.id}/safety-plan`);
+    await page.getByRole("button", { name: "Plan opslaan" }).click();
+    expect((await saved).status()).toBe(200);
+    await expect.poll(keptKeys).toEqual([]);
     expect(problems).toEqual([]);
   }, 240_000);
 });
