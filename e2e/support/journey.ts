@@ -14,12 +14,12 @@ export interface Running {
  * Registers the hooks of a journey file: one server for the file, a fresh browser for each test.
  * Call it inside `describe`; the answer gives the running server and browser inside a test.
  */
-export function serverAndFreshBrowser(): () => Running {
+export function serverAndFreshBrowser(config: Record<string, string> = {}): () => Running {
   let server: RunningServer | undefined;
   let browser: BrowserSession | undefined;
 
   beforeAll(async () => {
-    server = await startServer();
+    server = await startServer(config);
   });
 
   afterAll(async () => {

@@ -52,9 +52,10 @@ async function waitForExit(child: ChildProcess, timeoutMs: number): Promise<bool
 
 /**
  * Starts `node --import tsx src/server/main.ts` on a free port with a fresh data folder (embedded
- * PGlite, demo data, no DATABASE_URL) and resolves once GET /api/v1/health answers 200.
+ * PGlite, demo data, no DATABASE_URL) and resolves once GET /api/v1/health answers 200. `config`
+ * adds settings, e.g. a short SESSION_IDLE_MINUTES.
  */
-export async function startServer(): Promise<RunningServer> {
+export async function startServer(config: Record<string, string> = {}): Promise<RunningServer> {
   if (!existsSync(path.join(repoRoot, "dist/web/index.html"))) {
     throw new Error("dist/web/index.html is missing: run `vite build` first (npm run test:e2e does)");
   }
@@ -67,6 +68,7 @@ export async function startServer(): Promise<RunningServer> {
     SCHAKEL_DATA_DIR: dataDir,
     NODE_ENV: "test",
     LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
+    ...config,
   };
   delete env.DATABASE_URL;
 

@@ -32,9 +32,21 @@ export const sessionUserSchema = z.object({
 });
 export type SessionUser = z.infer<typeof sessionUserSchema>;
 
+/**
+ * How long the session lasts, so that the web app can warn before it ends. Every request that uses
+ * the session starts the idle time again; the absolute end stays where it is.
+ */
+export const sessionTimingSchema = z.object({
+  idleTimeoutSeconds: z.number().int().positive().describe("a session unused this long ends"),
+  expiresAt: z.iso.datetime().describe("the absolute end of the session, however much it is used"),
+  expiresInSeconds: z.number().int().nonnegative().describe("seconds from this answer to expiresAt"),
+});
+export type SessionTiming = z.infer<typeof sessionTimingSchema>;
+
 export const sessionResponseSchema = z.object({
   user: sessionUserSchema,
   csrfToken: z.string(),
+  session: sessionTimingSchema,
 });
 export type SessionResponse = z.infer<typeof sessionResponseSchema>;
 
@@ -45,3 +57,13 @@ export const problemTypes = {
   tooManyAttempts: "/too-many-attempts",
   invalidCredentials: "/invalid-credentials",
 } as const;
+
+/**
+ * How stale the recorded last use of a session may get before a request writes it again: a tenth
+ * of the idle timeout, at most a minute, so that reads rarely become writes and yet a session in
+ * use never runs out, however short the timeout. After any request the session lasts at least
+ * the idle timeout less this slack.
+ */
+export function sessionTouchSlackSeconds(idleTimeoutSeconds: number): number {
+  return Math.min(60, idleTimeoutSeconds / 10);
+}

@@ -1,6 +1,8 @@
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loginThrottle } from "../db/schema.ts";
 import { createTestApp, demoPassword, demoTotpSecret, type TestApp } from "../test-support/app.ts";
+import { accountKey } from "./throttle.ts";
 import { currentTotp } from "./totp.ts";
 
 let t: TestApp;
@@ -40,6 +42,31 @@ describe("login", () => {
     expect(response.headers["content-type"]).toContain("application/problem+json");
     expect(response.json().type).toMatch(/\/totp-required$/);
     expect(response.cookies).toHaveLength(0);
+  });
+
+  it("counts a right password without its code as a failure until the code is given", async () => {
+    const other = "10.3.0.1";
+    for (let i = 0; i < 4; i++) {
+      const step = await loginAs({ username: "lt.deventer", password: demoPassword }, other);
+      expect(step.json().type).toMatch(/\/totp-required$/);
+    }
+    // The fifth attempt is still allowed and, with the code, gets in and clears the count.
+    const withCode = await loginAs(
+      { username: "lt.deventer", password: demoPassword, totp: await t.totp("lt.deventer") },
+      other,
+    );
+    expect(withCode.statusCode).toBe(200);
+    for (let i = 0; i < 5; i++) {
+      await loginAs({ username: "lt.deventer", password: demoPassword }, other);
+    }
+    const blocked = await loginAs(
+      { username: "lt.deventer", password: demoPassword, totp: await t.totp("lt.deventer") },
+      other,
+    );
+    expect(blocked.statusCode).toBe(429);
+    expect(Number(blocked.headers["retry-after"])).toBeGreaterThan(800);
+    // Lifted again for the tests after this one.
+    await t.database.db.delete(loginThrottle).where(eq(loginThrottle.key, accountKey("lt.deventer")));
   });
 
   it("refuses a wrong TOTP code with its own problem type", async () => {
@@ -136,6 +163,25 @@ describe("sessions", () => {
       sql`update sessions set expires_at = now() - interval '1 second' where user_id = ${s.userId}`,
     );
     expect((await s.get("/api/v1/auth/me")).statusCode).toBe(401);
+  });
+
+  it("tells the client the idle timeout and the absolute end, and /auth/me starts the idle time again", async () => {
+    const s = await t.login("policy.zwolle");
+    await t.database.db.execute(
+      sql`update sessions set last_seen_at = now() - interval '14 minutes' where revoked_at is null and user_id = ${s.userId}`,
+    );
+    const me = await s.get("/api/v1/auth/me");
+    expect(me.statusCode).toBe(200);
+    const { session } = me.json();
+    expect(session.idleTimeoutSeconds).toBe(15 * 60);
+    expect(session.expiresInSeconds).toBeGreaterThan(10 * 3600 - 60);
+    expect(session.expiresInSeconds).toBeLessThanOrEqual(10 * 3600);
+    expect(Date.parse(session.expiresAt)).toBeGreaterThan(Date.now() + 9 * 3600_000);
+    const rows = await t.database.raw.query<{ idle: number }>(
+      "select extract(epoch from now() - last_seen_at)::float as idle from sessions where user_id = $1 and revoked_at is null and expires_at > now()",
+      [s.userId],
+    );
+    expect(rows.every((row) => row.idle < 5)).toBe(true);
   });
 
   it("stores only a hash of the session token", async () => {

@@ -8,14 +8,13 @@ import { AppError } from "../errors.ts";
 import { verifyAgainstDummy, verifyPassword } from "./passwords.ts";
 import { createSession, type SessionTimeouts } from "./sessions.ts";
 import {
-  accountKey,
-  addressKey,
-  afterFailure,
-  clearThrottle,
   readThrottle,
+  recordMissingSecondFactor,
+  reserveAttempt,
   retryAfterSeconds,
+  settleSuccess,
   type ThrottleLimits,
-  writeThrottle,
+  throttleKeys,
 } from "./throttle.ts";
 import { verifyTotp } from "./totp.ts";
 
@@ -34,6 +33,7 @@ export interface LoginInput {
 export interface LoginResult {
   principal: Principal;
   token: string;
+  expiresAt: Date;
 }
 
 const wrongCode = () =>
@@ -47,9 +47,11 @@ const invalidCredentials = () =>
   });
 
 /**
- * Password and second factor, throttled per account and per address. An unknown user and a
- * wrong password get the same answer in about the same time. Failures are committed (throttle
- * and audit) before the error is thrown.
+ * Password and second factor, throttled per account and per address. The attempt is counted in
+ * the database before the password is checked, so parallel attempts get no more password checks
+ * than the limit; a success gives it back. An unknown user and a wrong password get the same
+ * answer in about the same time. Failures are committed (throttle and audit) before the error is
+ * thrown.
  */
 export async function login(
   deps: LoginDeps,
@@ -59,7 +61,7 @@ export async function login(
 ): Promise<LoginResult> {
   const { db, limits } = deps;
   const now = new Date();
-  const keys = { account: accountKey(input.username), address: addressKey(remoteAddress) };
+  const keys = throttleKeys(input.username, remoteAddress);
   const actor = (user?: { id: string; roles: string[]; organisationId: string }): Actor => ({
     userId: user?.id ?? null,
     role: (user?.roles[0] as Role | undefined) ?? null,
@@ -68,12 +70,6 @@ export async function login(
     requestId,
   });
 
-  const throttle = await readThrottle(db, [keys.account, keys.address]);
-  const wait = Math.max(
-    retryAfterSeconds(throttle.get(keys.account), now),
-    retryAfterSeconds(throttle.get(keys.address), now),
-  );
-
   const [found] = await db
     .select()
     .from(users)
@@ -81,7 +77,14 @@ export async function login(
     .where(sql`lower(${users.username}) = ${input.username.trim().toLowerCase()} and ${users.active}`);
   const user = found?.users;
 
-  if (wait > 0) {
+  if (!(await reserveAttempt(db, keys, limits, now))) {
+    const throttle = await readThrottle(db, [keys.account, keys.address]);
+    // At least a second: the key was at its limit a moment ago, even if a success just freed it.
+    const wait = Math.max(
+      1,
+      retryAfterSeconds(throttle.get(keys.account), now),
+      retryAfterSeconds(throttle.get(keys.address), now),
+    );
     await auditedTransaction(db, actor(user), async ({ audit }) => {
       audit({ action: "auth.login", subjectType: "session", outcome: "denied", ground: "throttled" });
     });
@@ -95,18 +98,12 @@ export async function login(
     ? await verifyPassword(user.passwordHash, input.password)
     : await verifyAgainstDummy(input.password);
 
-  const fail = async (reason: string, error: AppError): Promise<never> => {
+  // The attempt is already counted; a failure only leaves it so, and is audited.
+  const fail = async (reason: string, error: AppError, missingSecondFactor = false): Promise<never> => {
     await auditedTransaction(db, actor(user), async ({ tx, audit }) => {
-      await writeThrottle(
-        tx,
-        keys.account,
-        afterFailure(throttle.get(keys.account), now, limits.maxFailuresPerAccount, limits.blockMinutes),
-      );
-      await writeThrottle(
-        tx,
-        keys.address,
-        afterFailure(throttle.get(keys.address), now, limits.maxFailuresPerAddress, limits.blockMinutes),
-      );
+      if (missingSecondFactor) {
+        await recordMissingSecondFactor(tx, keys, limits.blockMinutes, now);
+      }
       audit({ action: "auth.login", subjectType: "session", outcome: "failure", ground: reason });
     });
     throw error;
@@ -118,9 +115,15 @@ export async function login(
   let totpStep: number | null = null;
   if (user.totpSecret) {
     if (!input.totp) {
-      throw new AppError("UNAUTHENTICATED", "Enter the code from your authenticator app.", {
-        type: "totp-required",
-      });
+      // A right password without its code is a failure until the code comes: otherwise the
+      // answer "enter your code" would confirm guessed passwords without limit.
+      return fail(
+        "second factor missing",
+        new AppError("UNAUTHENTICATED", "Enter the code from your authenticator app.", {
+          type: "totp-required",
+        }),
+        true,
+      );
     }
     totpStep = await verifyTotp(user.totpSecret, input.totp, user.totpLastStep);
     if (totpStep === null) {
@@ -140,7 +143,7 @@ export async function login(
         throw wrongCode();
       }
     }
-    await clearThrottle(tx, keys.account);
+    await settleSuccess(tx, keys, limits, now);
     const session = await createSession(tx, user.id, deps.timeouts, now);
     audit({
       action: "auth.login",
@@ -149,6 +152,7 @@ export async function login(
     });
     return {
       token: session.token,
+      expiresAt: session.expiresAt,
       principal: {
         userId: user.id,
         username: user.username,

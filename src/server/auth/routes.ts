@@ -4,11 +4,12 @@ import { loginRequestSchema, type SessionResponse, sessionResponseSchema } from 
 import type { Principal } from "../access/principal.ts";
 import { accessOf } from "../access/route-guard.ts";
 import { auditedTransaction } from "../audit/audited-transaction.ts";
+import { AppError } from "../errors.ts";
 import type { App, RouteDeps } from "../http/types.ts";
 import { login } from "./login.ts";
-import { revokeSession, sessionCookieName } from "./sessions.ts";
+import { revokeSession, type SessionTimeouts, sessionCookieName, touchSession } from "./sessions.ts";
 
-const present = (p: Principal): SessionResponse => ({
+const present = (p: Principal, timeouts: SessionTimeouts, expiresAt: Date, now: Date): SessionResponse => ({
   user: {
     id: p.userId,
     username: p.username,
@@ -17,6 +18,11 @@ const present = (p: Principal): SessionResponse => ({
     organisationId: p.organisationId,
   },
   csrfToken: p.csrfToken,
+  session: {
+    idleTimeoutSeconds: Math.round(timeouts.idleMinutes * 60),
+    expiresAt: expiresAt.toISOString(),
+    expiresInSeconds: Math.max(0, Math.floor((expiresAt.getTime() - now.getTime()) / 1000)),
+  },
 });
 
 export function registerAuthRoutes(app: App, { config, database }: RouteDeps): void {
@@ -46,7 +52,7 @@ export function registerAuthRoutes(app: App, { config, database }: RouteDeps): v
         request.id,
       );
       reply.setCookie(sessionCookieName, result.token, cookieOptions);
-      return present(result.principal);
+      return present(result.principal, config.session, result.expiresAt, new Date());
     },
   );
 
@@ -54,9 +60,21 @@ export function registerAuthRoutes(app: App, { config, database }: RouteDeps): v
     "/auth/me",
     {
       config: { access: { action: "session.read" } },
-      schema: { tags: ["auth"], summary: "The logged-in user", response: { 200: sessionResponseSchema } },
+      schema: {
+        tags: ["auth"],
+        summary: "The logged-in user; starts the session's idle time again (stay logged in)",
+        response: { 200: sessionResponseSchema },
+      },
     },
-    async (request) => present(accessOf(request).principal),
+    async (request) => {
+      const { principal } = accessOf(request);
+      const now = new Date();
+      const expiresAt = await touchSession(database.db, principal.sessionId, now);
+      if (expiresAt === null) {
+        throw new AppError("UNAUTHENTICATED", "Log in first; the session is missing or has expired.");
+      }
+      return present(principal, config.session, expiresAt, now);
+    },
   );
 
   app.post(

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import { and, eq, gt, isNull, sql } from "drizzle-orm";
-import type { Role } from "../../shared/auth.ts";
+import { type Role, sessionTouchSlackSeconds } from "../../shared/auth.ts";
 import type { Principal } from "../access/principal.ts";
 import type { Db } from "../db/client.ts";
 import { organisations, sessions, users } from "../db/schema.ts";
@@ -17,27 +17,32 @@ export const hashToken = (token: string): string => createHash("sha256").update(
 
 const newToken = (): string => randomBytes(32).toString("base64url");
 
-/** Writing last-seen on every request would make each read a write; a minute's slack is enough. */
-const touchAfterMs = 60_000;
+/**
+ * Writing last-seen on every request would make each read a write; the slack grows with the idle
+ * timeout (at most a minute), so that a session in use never expires, however short the timeout.
+ */
+const touchAfterMs = (timeouts: SessionTimeouts): number =>
+  sessionTouchSlackSeconds(timeouts.idleMinutes * 60) * 1000;
 
 export async function createSession(
   tx: Db,
   userId: string,
   timeouts: SessionTimeouts,
   now = new Date(),
-): Promise<{ token: string; sessionId: string; csrfToken: string }> {
+): Promise<{ token: string; sessionId: string; csrfToken: string; expiresAt: Date }> {
   const token = newToken();
   const sessionId = hashToken(token);
   const csrfToken = newToken();
+  const expiresAt = new Date(now.getTime() + timeouts.absoluteHours * 3_600_000);
   await tx.insert(sessions).values({
     id: sessionId,
     userId,
     csrfToken,
     createdAt: now,
     lastSeenAt: now,
-    expiresAt: new Date(now.getTime() + timeouts.absoluteHours * 3_600_000),
+    expiresAt,
   });
-  return { token, sessionId, csrfToken };
+  return { token, sessionId, csrfToken, expiresAt };
 }
 
 /**
@@ -79,7 +84,7 @@ export async function findSession(
   if (!row) {
     return null;
   }
-  if (now.getTime() - row.lastSeenAt.getTime() > touchAfterMs) {
+  if (now.getTime() - row.lastSeenAt.getTime() > touchAfterMs(timeouts)) {
     await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, sessionId));
   }
   return {
@@ -93,6 +98,19 @@ export async function findSession(
     sessionId,
     csrfToken: row.csrfToken,
   };
+}
+
+/**
+ * Starts the idle time of a live session again now, whatever the slack (the "stay logged in" of
+ * the web app), and answers when the session ends at the latest; null when it has ended.
+ */
+export async function touchSession(db: Db, sessionId: string, now = new Date()): Promise<Date | null> {
+  const [row] = await db
+    .update(sessions)
+    .set({ lastSeenAt: now })
+    .where(and(eq(sessions.id, sessionId), isNull(sessions.revokedAt), gt(sessions.expiresAt, now)))
+    .returning({ expiresAt: sessions.expiresAt });
+  return row?.expiresAt ?? null;
 }
 
 export async function revokeSession(tx: Db, sessionId: string, now = new Date()): Promise<void> {

@@ -1,10 +1,14 @@
 import type { z } from "zod";
 import { type Problem, problemSchema } from "../../shared/problem";
+import { noteSessionActivity } from "./session-activity";
 
 /** Base path of the Schakel API (API.md, Conventions). */
 export const apiBase = "/api/v1";
 
 const mutatingMethods = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+/** Routes open to all (API.md): they do not use the session, so they do not keep it alive. */
+const publicPaths = /^\/(auth\/login|health|municipalities|organisations|violence-types|public\/)/;
 
 // The CSRF token lives in memory only (never in storage): it comes from the login or
 // /auth/me answer and is sent with every mutating request of the cookie session.
@@ -102,6 +106,10 @@ export async function apiExchange<T = undefined>(
     init.signal = options.signal;
   }
 
+  if (!publicPaths.test(path)) {
+    // Counted from the start of the request: the server's idle time starts no earlier.
+    noteSessionActivity();
+  }
   let response: Response;
   try {
     response = await fetch(`${apiBase}${path}`, init);

@@ -1,6 +1,7 @@
 import { Navigate, Outlet, useLocation } from "react-router";
 import { loginPath, type NavigationState } from "../routes/navigation-state";
 import { useSession } from "../session/session-context";
+import { SessionTimeoutWarning } from "../session/session-timeout-warning";
 import { LoadingMessage } from "./loading-message";
 
 /** Shows its child routes only to a logged-in user; everyone else goes to the login page. */
@@ -9,7 +10,12 @@ export function RequireSession() {
   const location = useLocation();
 
   if (session.status === "authenticated") {
-    return <Outlet />;
+    return (
+      <>
+        <SessionTimeoutWarning />
+        <Outlet />
+      </>
+    );
   }
   if (session.status !== "anonymous") {
     return <LoadingMessage />;

@@ -33,6 +33,7 @@ import {
   TextareaField,
 } from "../components/form-fields";
 import { HouseholdEditor } from "../components/household-editor";
+import { KeptDraftNotice } from "../components/kept-draft-notice";
 import { LoadFailed } from "../components/load-failed";
 import { LoadingMessage } from "../components/loading-message";
 import { PageHeading } from "../components/page-heading";
@@ -48,6 +49,7 @@ import {
 } from "../forms/household";
 import { type FieldProblem, messageFor, validationErrorsOf } from "../forms/problems";
 import { useFormFeedback } from "../forms/use-form-feedback";
+import { useKeptDraft } from "../forms/use-kept-draft";
 import { violenceTypeGroups } from "../forms/violence-types";
 import { can } from "../session/capabilities";
 import { useAuthenticatedUser } from "../session/session-context";
@@ -201,10 +203,17 @@ function NewReportForm({ reference }: { reference: ReferenceData }) {
     status: "none",
   });
 
+  const kept = useKeptDraft(
+    isUuid(prefillCaseId) ? `new-report:${prefillCaseId}` : "new-report",
+    draft,
+    (saved: ReportDraft) => setDraft({ ...newDraft(), ...saved }),
+  );
+
   // A new report on a known household (e.g. after "new violence" at a follow-up): its persons
-  // are filled in from the case, which the server answers only when the caller may see it.
+  // are filled in from the case, which the server answers only when the caller may see it;
+  // not over input kept from before.
   useEffect(() => {
-    if (!isUuid(prefillCaseId)) {
+    if (!isUuid(prefillCaseId) || kept.restored) {
       return;
     }
     const controller = new AbortController();
@@ -240,7 +249,7 @@ function NewReportForm({ reference }: { reference: ReferenceData }) {
       },
     );
     return () => controller.abort();
-  }, [prefillCaseId]);
+  }, [prefillCaseId, kept.restored]);
   const feedback = useFormFeedback();
   const { problems } = feedback;
 
@@ -343,6 +352,7 @@ function NewReportForm({ reference }: { reference: ReferenceData }) {
     createReport(body).then(
       (created) => {
         setBusy(false);
+        kept.discard();
         void navigate(`/meldingen/${created.id}`, { state: { created: created.reference } });
       },
       (failure: unknown) => {
@@ -370,6 +380,7 @@ function NewReportForm({ reference }: { reference: ReferenceData }) {
     <form noValidate onSubmit={handleSubmit} className="schakel-form schakel-report-form">
       <ErrorSummary problems={problems} occurrence={feedback.occurrence} />
       <FormFailure message={feedback.failure} occurrence={feedback.occurrence} />
+      <KeptDraftNotice draft={kept} />
       <Paragraph>{t("newReport.intro")}</Paragraph>
       {prefill.status === "loaded" ? (
         <Alert type="info">
@@ -573,7 +584,7 @@ function NewReportForm({ reference }: { reference: ReferenceData }) {
         <Button type="submit" appearance="primary-action-button" busy={isBusy}>
           {t("newReport.submit")}
         </Button>
-        <Link to="/meldingen" className="utrecht-link">
+        <Link to="/meldingen" className="utrecht-link" onClick={kept.discard}>
           {t("newReport.cancel")}
         </Link>
       </ButtonGroup>

@@ -11,6 +11,9 @@ import {
 import type { SessionResponse, SessionUser } from "../../shared/auth";
 import { fetchSession, logOut } from "../api/auth";
 import { setCsrfToken } from "../api/client";
+import { noteSessionActivity } from "../api/session-activity";
+import { browserDraftStorage, clearDrafts } from "../forms/draft-store";
+import { type SessionClock, sessionClockOf } from "./session-clock";
 
 /** Why nobody is logged in: decides what the login page tells the user. */
 export type AnonymousReason = "initial" | "logged-out" | "expired";
@@ -31,6 +34,10 @@ interface SessionContextValue {
   expire: () => void;
   /** Asks the server again who is logged in (after the server was unreachable). */
   reload: () => void;
+  /** When the session ends, as far as the server told; null when nobody is logged in. */
+  clock: SessionClock | null;
+  /** Starts the session's idle time again (GET /auth/me); ends the session when the server says it has. */
+  stayLoggedIn: () => Promise<void>;
 }
 
 const SessionContext = createContext<SessionContextValue | null>(null);
@@ -38,6 +45,7 @@ const SessionContext = createContext<SessionContextValue | null>(null);
 /** Holds who is logged in, learned from GET /auth/me on load and kept up to date by login and logout. */
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [session, setSession] = useState<SessionState>({ status: "loading" });
+  const [clock, setClock] = useState<SessionClock | null>(null);
   // Only the answer to the latest /auth/me request may set the state.
   const latestRequest = useRef(0);
 
@@ -45,9 +53,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     latestRequest.current += 1;
     const request = latestRequest.current;
     setSession({ status: "loading" });
+    const sentAt = Date.now();
     fetchSession().then(
       (response) => {
         if (request === latestRequest.current) {
+          setClock(response === null ? null : sessionClockOf(response.session, sentAt));
           setSession(
             response === null
               ? { status: "anonymous", reason: "initial" }
@@ -69,25 +79,50 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const signIn = useCallback((response: SessionResponse) => {
     latestRequest.current += 1;
+    const now = Date.now();
+    noteSessionActivity(now);
     setCsrfToken(response.csrfToken);
+    // Another user's unsaved input is never shown here; this user's comes back in its form.
+    const storage = browserDraftStorage();
+    if (storage !== undefined) {
+      clearDrafts(storage, response.user.id);
+    }
+    setClock(sessionClockOf(response.session, now));
     setSession({ status: "authenticated", user: response.user });
   }, []);
 
   const signOut = useCallback(async () => {
     await logOut();
     latestRequest.current += 1;
+    // Logging out on purpose leaves nothing typed behind on this computer.
+    const storage = browserDraftStorage();
+    if (storage !== undefined) {
+      clearDrafts(storage);
+    }
+    setClock(null);
     setSession({ status: "anonymous", reason: "logged-out" });
   }, []);
 
   const expire = useCallback(() => {
     latestRequest.current += 1;
     setCsrfToken(undefined);
+    setClock(null);
     setSession({ status: "anonymous", reason: "expired" });
   }, []);
 
+  const stayLoggedIn = useCallback(async () => {
+    const sentAt = Date.now();
+    const response = await fetchSession();
+    if (response === null) {
+      expire();
+      return;
+    }
+    setClock(sessionClockOf(response.session, sentAt));
+  }, [expire]);
+
   const value = useMemo(
-    () => ({ session, signIn, signOut, expire, reload: load }),
-    [session, signIn, signOut, expire, load],
+    () => ({ session, signIn, signOut, expire, reload: load, clock, stayLoggedIn }),
+    [session, signIn, signOut, expire, load, clock, stayLoggedIn],
   );
   return <SessionContext value={value}>{children}</SessionContext>;
 }

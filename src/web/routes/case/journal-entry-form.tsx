@@ -24,10 +24,12 @@ import {
   SelectField,
   TextareaField,
 } from "../../components/form-fields";
+import { KeptDraftNotice } from "../../components/kept-draft-notice";
 import { TextField } from "../../components/text-field";
 import { dateInAmsterdam } from "../../deadlines/working-days";
 import { type FieldProblem, messageFor, validationErrorsOf } from "../../forms/problems";
 import { useFormFeedback } from "../../forms/use-form-feedback";
+import { useKeptDraft } from "../../forms/use-kept-draft";
 import { personName } from "./case-model";
 import { isValidDate } from "./plan/plan-draft";
 
@@ -61,6 +63,18 @@ export function JournalEntryForm({
   const [isBusy, setBusy] = useState(false);
   const feedback = useFormFeedback();
   const field = (name: string) => `${id}-${name}`;
+  const kept = useKeptDraft(
+    `journal:${detail.id}${corrects === undefined ? "" : `:corrects:${corrects.id}`}`,
+    { kind, occurredOn, personIds, visibility, text, source },
+    (saved) => {
+      setKind(saved.kind);
+      setOccurredOn(saved.occurredOn);
+      setPersonIds(saved.personIds);
+      setVisibility(saved.visibility);
+      setText(saved.text);
+      setSource(saved.source);
+    },
+  );
 
   function localProblems(): FieldProblem[] {
     const problems: FieldProblem[] = [];
@@ -130,6 +144,7 @@ export function JournalEntryForm({
     ).then(
       (entry) => {
         setBusy(false);
+        kept.discard();
         setKind("");
         setPersonIds([]);
         setText("");
@@ -174,6 +189,7 @@ export function JournalEntryForm({
     >
       <ErrorSummary problems={feedback.problems} occurrence={feedback.occurrence} />
       <FormFailure message={feedback.failure} occurrence={feedback.occurrence} />
+      <KeptDraftNotice draft={kept} />
       <SelectField
         id={field("kind")}
         label={t("journal.form.kind")}

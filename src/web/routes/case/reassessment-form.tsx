@@ -5,8 +5,10 @@ import { reassessSafety } from "../../api/cases";
 import { ErrorSummary } from "../../components/error-summary";
 import { FormFailure } from "../../components/form-failure";
 import { RadioGroupField, TextareaField } from "../../components/form-fields";
+import { KeptDraftNotice } from "../../components/kept-draft-notice";
 import { type FieldProblem, messageFor } from "../../forms/problems";
 import { useFormFeedback } from "../../forms/use-form-feedback";
+import { useKeptDraft } from "../../forms/use-kept-draft";
 
 type Answer = "yes" | "no";
 
@@ -18,6 +20,11 @@ export function ReassessmentForm({ caseId, onDone }: { caseId: string; onDone: (
   const [notes, setNotes] = useState("");
   const [isBusy, setBusy] = useState(false);
   const feedback = useFormFeedback();
+  const kept = useKeptDraft(`reassessment:${caseId}`, { acute, structural, notes }, (saved) => {
+    setAcute(saved.acute);
+    setStructural(saved.structural);
+    setNotes(saved.notes);
+  });
   const options = [
     { value: "yes" as const, label: t("forms.yes") },
     { value: "no" as const, label: t("forms.no") },
@@ -49,6 +56,7 @@ export function ReassessmentForm({ caseId, onDone }: { caseId: string; onDone: (
     }).then(
       () => {
         setBusy(false);
+        kept.discard();
         setAcute("");
         setStructural("");
         setNotes("");
@@ -65,6 +73,7 @@ export function ReassessmentForm({ caseId, onDone }: { caseId: string; onDone: (
     <form noValidate onSubmit={handleSubmit} className="schakel-form">
       <ErrorSummary problems={feedback.problems} occurrence={feedback.occurrence} />
       <FormFailure message={feedback.failure} occurrence={feedback.occurrence} />
+      <KeptDraftNotice draft={kept} />
       <RadioGroupField
         id="reassess-acute"
         legend={t("assessment.acute")}

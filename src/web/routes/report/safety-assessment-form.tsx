@@ -13,9 +13,11 @@ import { type RiskChecklist, type RiskLevel, recordSafetyAssessment } from "../.
 import { ErrorSummary } from "../../components/error-summary";
 import { FormFailure } from "../../components/form-failure";
 import { RadioGroupField, SelectField, TextareaField } from "../../components/form-fields";
+import { KeptDraftNotice } from "../../components/kept-draft-notice";
 import { type FieldProblem, messageFor, validationErrorsOf } from "../../forms/problems";
 import { type ChecklistAnswer, levelRank, riskLevels, scoreChecklist } from "../../forms/risk-checklist";
 import { useFormFeedback } from "../../forms/use-form-feedback";
+import { useKeptDraft } from "../../forms/use-kept-draft";
 
 type YesNo = "yes" | "no";
 const checklistAnswers = ["yes", "no", "unknown"] as const;
@@ -53,6 +55,18 @@ export function SafetyAssessmentForm({
   );
   const [isBusy, setBusy] = useState(false);
   const feedback = useFormFeedback();
+  const kept = useKeptDraft(
+    `assessment:${report.id}`,
+    { acute, structural, measures, notes, answers, professionalLevel },
+    (saved) => {
+      setAcute(saved.acute);
+      setStructural(saved.structural);
+      setMeasures(saved.measures);
+      setNotes(saved.notes);
+      setAnswers(saved.answers);
+      setProfessionalLevel(saved.professionalLevel);
+    },
+  );
 
   const result = checklist === null ? null : scoreChecklist(checklist, answers);
   // A judgement at or below the checklist's level adds nothing: the level is never lowered.
@@ -97,6 +111,7 @@ export function SafetyAssessmentForm({
     recordSafetyAssessment(report.id, body).then(
       (answer) => {
         setBusy(false);
+        kept.discard();
         const level = answer.checklistResult?.level;
         onRecorded(
           level === undefined
@@ -140,6 +155,7 @@ export function SafetyAssessmentForm({
     <form noValidate onSubmit={handleSubmit} className="schakel-form">
       <ErrorSummary problems={feedback.problems} occurrence={feedback.occurrence} />
       <FormFailure message={feedback.failure} occurrence={feedback.occurrence} />
+      <KeptDraftNotice draft={kept} />
       <RadioGroupField
         id="acute-unsafety"
         legend={t("assessment.acute")}

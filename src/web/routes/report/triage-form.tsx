@@ -10,8 +10,10 @@ import { triageReport } from "../../api/intake";
 import { ErrorSummary } from "../../components/error-summary";
 import { FormFailure } from "../../components/form-failure";
 import { RadioGroupField, SelectField, TextareaField } from "../../components/form-fields";
+import { KeptDraftNotice } from "../../components/kept-draft-notice";
 import { type FieldProblem, messageFor, validationErrorsOf } from "../../forms/problems";
 import { useFormFeedback } from "../../forms/use-form-feedback";
+import { useKeptDraft } from "../../forms/use-kept-draft";
 
 type Route = (typeof routes)[number];
 
@@ -55,6 +57,19 @@ export function TriageForm({
   const asksHousehold = householdCases.length > 0 && route !== "" && route !== "close-with-advice";
   const [isBusy, setBusy] = useState(false);
   const feedback = useFormFeedback();
+  const kept = useKeptDraft(
+    `triage:${report.id}`,
+    { route, organisationId, rationale, keepReason, householdCaseId, decision, linkReason },
+    (saved) => {
+      setRoute(saved.route);
+      setOrganisationId(saved.organisationId);
+      setRationale(saved.rationale);
+      setKeepReason(saved.keepReason);
+      setHouseholdCaseId(saved.householdCaseId);
+      setDecision(saved.decision);
+      setLinkReason(saved.linkReason);
+    },
+  );
   const needsOrganisation = route === "handover";
   const offersOrganisation = route === "handover" || route === "mda";
 
@@ -111,6 +126,7 @@ export function TriageForm({
     triageReport(report.id, body).then(
       (answer) => {
         setBusy(false);
+        kept.discard();
         onTriaged(answer.caseId);
       },
       (error: unknown) => {
@@ -153,6 +169,7 @@ export function TriageForm({
     <form noValidate onSubmit={handleSubmit} className="schakel-form">
       <ErrorSummary problems={feedback.problems} occurrence={feedback.occurrence} />
       <FormFailure message={feedback.failure} occurrence={feedback.occurrence} />
+      <KeptDraftNotice draft={kept} />
       {report.assessment === undefined ? <Paragraph>{t("triage.assessmentFirst")}</Paragraph> : null}
       <RadioGroupField
         id="triage-route"

@@ -10,9 +10,11 @@ import type { ReferenceNames } from "../../../api/use-reference";
 import { ErrorSummary } from "../../../components/error-summary";
 import { FormFailure } from "../../../components/form-failure";
 import { TextareaField } from "../../../components/form-fields";
+import { KeptDraftNotice } from "../../../components/kept-draft-notice";
 import { SuccessNotice, useSuccessNotice } from "../../../components/success-notice";
 import { validationErrorsOf } from "../../../forms/problems";
 import { useFormFeedback } from "../../../forms/use-form-feedback";
+import { useKeptDraft } from "../../../forms/use-kept-draft";
 import { useFormatters } from "../../../i18n/format";
 import { useAuthenticatedUser } from "../../../session/session-context";
 import { isChild, personName, planAuthor } from "../case-model";
@@ -76,6 +78,23 @@ export function PlanEditor({
     return occurrence.current;
   };
 
+  // What was typed survives an expired session; when the plan moved on meanwhile, the kept
+  // edits are re-applied to the newest version as after a conflict.
+  const kept = useKeptDraft(
+    `plan:${detail.id}`,
+    { baseVersion: base.document.version, base: baseDraft, draft },
+    (saved) => {
+      if (saved.baseVersion === base.document.version) {
+        setDraft(saved.draft);
+        return;
+      }
+      const result = rebaseDraft(saved.base, saved.draft, baseDraft);
+      setDraft(result.draft);
+      setRebased({ version: base.document.version, overlaps: result.overlaps, occurrence: next() });
+    },
+    { isPristine: (value) => JSON.stringify(value.draft) === JSON.stringify(value.base) },
+  );
+
   const update = (patch: Partial<PlanDraft>) => setDraft((current) => ({ ...current, ...patch }));
 
   function start(from: LoadedPlan, author: string, nextDraft?: PlanDraft): void {
@@ -118,6 +137,7 @@ export function PlanEditor({
     savePlan(detail.id, planFromDraft(draft), base.etag)
       .then(
         (result) => {
+          kept.discard();
           start(
             result,
             t("plan.author.named", {
@@ -202,6 +222,7 @@ export function PlanEditor({
       <form noValidate onSubmit={handleSubmit} className="schakel-form schakel-plan-form">
         <ErrorSummary problems={problems} occurrence={feedback.occurrence} />
         <FormFailure message={feedback.failure} occurrence={feedback.occurrence} />
+        <KeptDraftNotice draft={kept} />
         <Paragraph id="plan-editing-version">
           {t("plan.editingVersion", {
             version: base.document.version,
