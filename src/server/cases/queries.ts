@@ -224,7 +224,11 @@ export async function getCaseDetail(
   };
 }
 
-/** The caller's organisation's handovers, incoming and outgoing, overdue first. */
+/**
+ * The caller's organisation's handovers, incoming and outgoing, overdue first — only of cases it
+ * is involved in now: a receiver that declined (its involvement ended) no longer gets the note, nor
+ * a sender whose part in the case has ended altogether.
+ */
 export async function listHandovers(
   tx: Db,
   principal: Principal,
@@ -243,6 +247,7 @@ export async function listHandovers(
           eq(handovers.toOrganisationId, principal.organisationId),
           eq(handovers.fromOrganisationId, principal.organisationId),
         ),
+        involvedNow(principal),
         status ? eq(handovers.status, status) : undefined,
       ),
     )

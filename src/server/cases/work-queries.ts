@@ -81,7 +81,10 @@ export async function openAgreementsOf(tx: Db, principal: Principal, limit: numb
   }));
 }
 
-/** Follow-ups of the caller's organisation that have no outcome yet, the earliest first. */
+/**
+ * Follow-ups of the caller's organisation that have no outcome yet, the earliest first, of cases
+ * it is still involved in: an ended involvement lists nothing of the case.
+ */
 export async function dueFollowUpsOf(tx: Db, principal: Principal, today: string, limit: number) {
   const rows = await tx
     .select({ f: followUps, caseReference: cases.reference })
@@ -92,6 +95,10 @@ export async function dueFollowUpsOf(tx: Db, principal: Principal, today: string
         eq(followUps.organisationId, principal.organisationId),
         isNull(followUps.outcome),
         isNull(followUps.cancelledAt),
+        sql`exists (select 1 from ${caseInvolvements}
+          where ${qualified(caseInvolvements.caseId)} = ${qualified(followUps.caseId)}
+            and ${qualified(caseInvolvements.organisationId)} = ${principal.organisationId}
+            and ${qualified(caseInvolvements.endedAt)} is null)`,
       ),
     )
     .orderBy(asc(followUps.dueOn))
