@@ -56,6 +56,28 @@ describe("ids in upper case", () => {
   });
 });
 
+describe("every route", () => {
+  it("called with upper-case ids by every kind of caller leaves the chain intact", async () => {
+    const callers = [intake, privacy, await t.login("lt.zwolle"), await t.login("shelter")];
+    const idOf: Record<string, string> = { cases: caseId, reports: reportId, persons: personId };
+    const statuses = new Set<number>();
+    const upperId = (segment: string) => (idOf[segment] ?? randomUUID()).toUpperCase();
+    for (const route of t.app.apiRoutes.filter((r) => r.method === "GET" && r.url.includes("/:"))) {
+      const url = route.url
+        .replace(/\/([a-z-]+)\/:id/g, (_, segment: string) => `/${segment}/${upperId(segment)}`)
+        .replace(/:version/g, "1")
+        .replace(/:[A-Za-z]+/g, () => randomUUID().toUpperCase());
+      for (const caller of callers) {
+        statuses.add((await caller.get(url)).statusCode);
+      }
+    }
+    // Reads, refusals by role and by need to know were all among them.
+    expect([...statuses].sort()).toEqual(expect.arrayContaining([200, 403, 404]));
+    expect([...statuses].filter((status) => status >= 500)).toEqual([]);
+    expect(await verify()).toMatchObject({ ok: true, brokenRanges: [] });
+  });
+});
+
 describe("an audit entry", () => {
   it("is stored exactly as it was hashed, whatever ids and text it was given", async () => {
     const orgId = randomUUID();
