@@ -2,7 +2,7 @@ import { and, eq, isNull } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { caseInvolvements } from "../db/schema.ts";
 import { createTestApp, type TestApp, type TestSession } from "../test-support/app.ts";
-import { createReportAs, handOver, sampleReport } from "../test-support/reports.ts";
+import { assessment, createReportAs, handOver, sampleReport } from "../test-support/reports.ts";
 
 let t: TestApp;
 let intake: TestSession;
@@ -130,5 +130,36 @@ describe("an ended involvement", () => {
       expect.objectContaining({ id: handoverId, status: "accepted", direction: "incoming" }),
     );
     expect((await deventer.get(`/api/v1/cases/${caseId}`)).statusCode).toBe(200);
+  });
+});
+
+describe("the centre's work list", () => {
+  it("holds no trajectory or task of a case the centre is no longer involved in", async () => {
+    const report = await createReportAs(intake, sampleReport());
+    expect((await intake.post(`/api/v1/reports/${report.id}/safety-assessment`, assessment)).statusCode).toBe(
+      200,
+    );
+    const triaged = await intake.post(`/api/v1/reports/${report.id}/triage`, {
+      route: "investigation",
+      rationale: "Facts unclear.",
+      keepReason: "insufficient-information",
+    });
+    expect(triaged.statusCode).toBe(200);
+    const { caseId } = triaged.json() as { caseId: string };
+    const caseIdsOf = async () => {
+      const list = (await intake.get("/api/v1/centre-work")).json() as {
+        trajectories: { caseId: string }[];
+        tasks: { caseId: string | null }[];
+      };
+      return [...list.trajectories, ...list.tasks].map((x) => x.caseId);
+    };
+    expect(await caseIdsOf()).toContain(caseId);
+    await t.database.db
+      .update(caseInvolvements)
+      .set({ endedAt: new Date() })
+      .where(
+        and(eq(caseInvolvements.caseId, caseId), eq(caseInvolvements.organisationId, intake.organisationId)),
+      );
+    expect(await caseIdsOf()).not.toContain(caseId);
   });
 });

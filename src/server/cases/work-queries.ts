@@ -11,6 +11,7 @@ import {
   organisations,
   users,
 } from "../db/schema.ts";
+import { involvedNowIn } from "./involvement.ts";
 import { presentFollowUp } from "./service/closure.ts";
 
 /** Every change to the case, oldest first, with the names of who and which organisation. */
@@ -95,10 +96,7 @@ export async function dueFollowUpsOf(tx: Db, principal: Principal, today: string
         eq(followUps.organisationId, principal.organisationId),
         isNull(followUps.outcome),
         isNull(followUps.cancelledAt),
-        sql`exists (select 1 from ${caseInvolvements}
-          where ${qualified(caseInvolvements.caseId)} = ${qualified(followUps.caseId)}
-            and ${qualified(caseInvolvements.organisationId)} = ${principal.organisationId}
-            and ${qualified(caseInvolvements.endedAt)} is null)`,
+        involvedNowIn(followUps.caseId, principal.organisationId),
       ),
     )
     .orderBy(asc(followUps.dueOn))
