@@ -8,6 +8,7 @@ import fastifyStatic from "@fastify/static";
 import Fastify, { type FastifyServerOptions } from "fastify";
 import { serializerCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import { registerRouteGuard } from "./access/route-guard.ts";
+import { registerDeniedAccessLog } from "./audit/denied.ts";
 import { registerAuditRoutes } from "./audit/routes.ts";
 import { registerAuthRoutes } from "./auth/routes.ts";
 import { registerClosureRoutes } from "./cases/closure-routes.ts";
@@ -23,6 +24,7 @@ import { registerCentreWorkRoutes } from "./centre-work/routes.ts";
 import type { Config } from "./config.ts";
 import type { Database } from "./db/client.ts";
 import { registerHealthRoutes } from "./health/routes.ts";
+import { registerIdCanonicalisation } from "./http/canonical-ids.ts";
 import { loggerOptions } from "./http/logging.ts";
 import { registerOpenApi } from "./http/openapi.ts";
 import { handleError, problem, sendProblem } from "./http/problems.ts";
@@ -101,10 +103,12 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     }
   });
 
+  registerIdCanonicalisation(app);
   registerRouteGuard(app, { db: database.db, timeouts: config.session });
   app.addHook("onRoute", (route) =>
     withReferenceChecks(route, database.db, (request) => request.access?.principal.regionId),
   );
+  registerDeniedAccessLog(app, database.db);
   await registerOpenApi(app);
 
   const routeDeps: RouteDeps = { config, database };

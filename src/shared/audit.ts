@@ -19,11 +19,27 @@ export const auditEntrySchema = z.object({
 });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
 
+export const brokenRangeSchema = z.object({
+  fromSeq: z
+    .number()
+    .int()
+    .describe("the first sequence number of the range (an entry removed from it included)"),
+  toSeq: z.number().int().describe("the last sequence number of the range"),
+  fromAt: z.iso.datetime().describe("when the range's first stored entry was written"),
+  toAt: z.iso.datetime().describe("when the range's last stored entry was written"),
+});
+
 export const auditVerifySchema = z.object({
   ok: z.boolean(),
   entries: z.number().int().describe("entries checked and found intact before the first broken one"),
+  checked: z.number().int().describe("entries checked in all, broken ones included"),
   firstBrokenAt: z.iso.datetime().optional().describe("when the first broken entry was written"),
   firstBrokenSeq: z.number().int().optional().describe("the sequence number of the first broken entry"),
+  brokenRanges: z
+    .array(brokenRangeSchema)
+    .describe(
+      "every run of entries that does not hold, oldest first; the check goes on past each, from the broken entry's own stored hash",
+    ),
 });
 
 export const accessReportItemSchema = z.object({

@@ -1,6 +1,7 @@
 import { timingSafeEqual } from "node:crypto";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { Role } from "../../shared/auth.ts";
+import { recordDeniedAccess } from "../audit/denied.ts";
 import { findSession, type SessionTimeouts, sessionCookieName } from "../auth/sessions.ts";
 import type { Db } from "../db/client.ts";
 import { AppError } from "../errors.ts";
@@ -86,6 +87,12 @@ export function registerRouteGuard(app: FastifyInstance, deps: { db: Db; timeout
     }
     const decision = decideRole(principal, access.action);
     if (!decision.allowed) {
+      await recordDeniedAccess(
+        deps.db,
+        request,
+        actorOf(request, principal, principal.roles[0] ?? null),
+        "role",
+      );
       throw new AppError("FORBIDDEN", "Your role does not allow this action.");
     }
     if (!safeMethods.has(request.method)) {
@@ -97,16 +104,18 @@ export function registerRouteGuard(app: FastifyInstance, deps: { db: Db; timeout
     request.access = {
       principal,
       role: decision.role,
-      actor: {
-        userId: principal.userId,
-        role: decision.role,
-        organisationId: principal.organisationId,
-        remoteAddress: request.ip,
-        requestId: request.id,
-      },
+      actor: actorOf(request, principal, decision.role),
     };
   });
 }
+
+const actorOf = (request: FastifyRequest, principal: Principal, role: Role | null): Actor => ({
+  userId: principal.userId,
+  role,
+  organisationId: principal.organisationId,
+  remoteAddress: request.ip,
+  requestId: request.id,
+});
 
 /** The access the guard established; routes with a declared action always have one. */
 export function accessOf(request: FastifyRequest): RequestAccess {

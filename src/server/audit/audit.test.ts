@@ -117,24 +117,57 @@ describe("verifying the chain", () => {
     expect(response.json().entries).toBeGreaterThan(5);
   });
 
-  it("finds the first entry altered directly in the database", async () => {
+  it("reports every entry altered directly in the database, however far apart, and goes on past each", async () => {
+    const worker = await t.login("lt.zwolle");
+    for (let i = 0; i < 12; i++) {
+      await recordPersonRead(worker.userId, worker.organisationId);
+    }
     const rows = await t.database.raw.query<{ seq: string; at: Date }>(
-      "select seq, at from audit_entries order by seq limit 1 offset 3",
+      "select seq, at from audit_entries order by seq limit 2 offset 3",
     );
-    const target = Number(rows[0]?.seq);
+    const first = Number(rows[0]?.seq);
+    const far = first + 10;
+    const [farRow] = await t.database.raw.query<{ at: Date }>("select at from audit_entries where seq = $1", [
+      far,
+    ]);
     // A database administrator bypassing the append-only trigger.
     await t.database.raw.transaction(async (tx) => {
       await tx.exec("ALTER TABLE audit_entries DISABLE TRIGGER audit_entries_append_only");
-      await tx.query("update audit_entries set remote_address = '203.0.113.66' where seq = $1", [target]);
-      await tx.query("update audit_entries set remote_address = '203.0.113.67' where seq = $1", [target + 2]);
+      await tx.query("update audit_entries set remote_address = '203.0.113.66' where seq = $1", [first]);
+      await tx.query("update audit_entries set action = 'person.nothing' where seq = $1", [far]);
       await tx.exec("ALTER TABLE audit_entries ENABLE TRIGGER audit_entries_append_only");
     });
     const response = await privacy.get("/api/v1/audit/verify");
-    expect(response.json()).toEqual({
+    const body = response.json();
+    expect(body).toMatchObject({
       ok: false,
-      entries: target - 1,
-      firstBrokenSeq: target,
+      entries: first - 1,
+      firstBrokenSeq: first,
       firstBrokenAt: rows[0]?.at.toISOString(),
+      brokenRanges: [
+        { fromSeq: first, toSeq: first, fromAt: rows[0]?.at.toISOString(), toAt: rows[0]?.at.toISOString() },
+        { fromSeq: far, toSeq: far, fromAt: farRow?.at.toISOString(), toAt: farRow?.at.toISOString() },
+      ],
     });
+    expect(body.checked).toBeGreaterThan(far);
+
+    // Entries written after the tampering are checked against what is stored: they still hold.
+    await recordPersonRead(worker.userId, worker.organisationId);
+    const again = (await privacy.get("/api/v1/audit/verify")).json();
+    expect(again.brokenRanges).toEqual(body.brokenRanges);
+    expect(again.checked).toBeGreaterThan(body.checked);
+  });
+
+  it("reports entries cut off the end of the chain", async () => {
+    const [head] = await t.database.raw.query<{ seq: string }>("select seq from audit_chain_head");
+    const last = Number(head?.seq);
+    await t.database.raw.transaction(async (tx) => {
+      await tx.exec("ALTER TABLE audit_entries DISABLE TRIGGER audit_entries_append_only");
+      await tx.query("delete from audit_entries where seq > $1", [last - 2]);
+      await tx.exec("ALTER TABLE audit_entries ENABLE TRIGGER audit_entries_append_only");
+    });
+    const body = (await privacy.get("/api/v1/audit/verify")).json();
+    expect(body.ok).toBe(false);
+    expect(body.brokenRanges.at(-1)).toMatchObject({ fromSeq: last - 1, toSeq: last });
   });
 });

@@ -57,26 +57,71 @@ export interface ChainRow extends AuditContent {
   hash: string;
 }
 
-export type ChainCheck = { ok: true; lastHash: string } | { ok: false; firstBroken: ChainRow };
+/** Where a check continues: the last entry seen, by its stored seq, hash and time. */
+export interface ChainAnchor {
+  seq: number;
+  hash: string;
+  at: Date | null;
+}
+
+export const genesisAnchor: ChainAnchor = { seq: 0, hash: genesisHash, at: null };
+
+/** A run of consecutive sequence numbers that do not hold, removed entries included. */
+export interface BrokenRange {
+  fromSeq: number;
+  toSeq: number;
+  /** When the first and the last stored entry of the range were written. */
+  fromAt: Date;
+  toAt: Date;
+}
+
+export interface ChainCheck {
+  anchor: ChainAnchor;
+  broken: BrokenRange[];
+}
+
+/** Adds a broken range, merged into the last one when they touch. */
+export function addBrokenRange(ranges: BrokenRange[], next: BrokenRange): void {
+  const last = ranges[ranges.length - 1];
+  if (last && next.fromSeq <= last.toSeq + 1) {
+    if (next.toSeq > last.toSeq) {
+      last.toSeq = next.toSeq;
+      last.toAt = next.toAt;
+    }
+    return;
+  }
+  ranges.push({ ...next });
+}
 
 /**
- * Checks a run of consecutive entries against the hash before them. Finds an altered entry
- * (its hash no longer matches its content), a removed one (a gap in seq or a prev-hash
- * mismatch) and a re-hashed one (the next entry's prev-hash no longer matches).
+ * Checks a run of consecutive entries against the entry before them and reports every entry
+ * that does not hold, going on past each: the check re-anchors at a broken entry's own stored
+ * hash, so later entries are judged by what is stored and one tampering cannot hide another.
+ * An altered entry (its hash no longer matches its content) is a range of itself; a broken link
+ * (a gap in seq from removed entries, or a prev-hash that no longer matches because the entry
+ * before was re-hashed) is a range from the first missing entry, or the entry before, to this one.
  */
-export function checkChain(rows: ChainRow[], prevHash: string, prevSeq: number): ChainCheck {
-  let expectedPrev = prevHash;
-  let expectedSeq = prevSeq + 1;
+export function checkChain(rows: ChainRow[], anchor: ChainAnchor): ChainCheck {
+  let { seq, hash, at } = anchor;
+  const broken: BrokenRange[] = [];
   for (const row of rows) {
-    if (
-      row.seq !== expectedSeq ||
-      row.prevHash !== expectedPrev ||
-      chainHash(expectedPrev, row) !== row.hash
-    ) {
-      return { ok: false, firstBroken: row };
+    const linkHolds = row.seq === seq + 1 && row.prevHash === hash;
+    if (!linkHolds) {
+      // Removed entries: the range starts at the first missing seq. A prev-hash that no longer
+      // matches: at the entry before, which was re-hashed (or this one forged onto it).
+      const previous = row.seq === seq + 1 && at !== null ? at : null;
+      addBrokenRange(broken, {
+        fromSeq: previous ? seq : Math.min(seq + 1, row.seq),
+        toSeq: row.seq,
+        fromAt: previous ?? row.at,
+        toAt: row.at,
+      });
+    } else if (chainHash(hash, row) !== row.hash) {
+      addBrokenRange(broken, { fromSeq: row.seq, toSeq: row.seq, fromAt: row.at, toAt: row.at });
     }
-    expectedPrev = row.hash;
-    expectedSeq++;
+    seq = row.seq;
+    hash = row.hash;
+    at = row.at;
   }
-  return { ok: true, lastHash: expectedPrev };
+  return { anchor: { seq, hash, at }, broken };
 }

@@ -86,7 +86,8 @@ export function registerAuditRoutes(app: App, { database }: RouteDeps): void {
       config: { access: { action: "audit.verify" } },
       schema: {
         tags: ["audit"],
-        summary: "Checks the hash chain of the access log and reports the first broken entry",
+        summary:
+          "Checks the hash chain of the access log and reports every range of entries that does not hold",
         response: { 200: auditVerifySchema },
       },
     },
@@ -97,12 +98,18 @@ export function registerAuditRoutes(app: App, { database }: RouteDeps): void {
       await auditedTransaction(db, actor, async ({ audit }) => {
         audit({ action: "audit.verify", subjectType: "audit-log", ground: `role: ${role}` });
       });
+      const [first] = result.brokenRanges;
       return {
         ok: result.ok,
         entries: result.entries,
-        ...(result.firstBrokenAt
-          ? { firstBrokenAt: result.firstBrokenAt.at, firstBrokenSeq: result.firstBrokenAt.seq }
-          : {}),
+        checked: result.checked,
+        ...(first ? { firstBrokenAt: first.fromAt.toISOString(), firstBrokenSeq: first.fromSeq } : {}),
+        brokenRanges: result.brokenRanges.map((r) => ({
+          fromSeq: r.fromSeq,
+          toSeq: r.toSeq,
+          fromAt: r.fromAt.toISOString(),
+          toAt: r.toAt.toISOString(),
+        })),
       };
     },
   );

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
-import { and, eq, isNull } from "drizzle-orm";
+import { type AnyColumn, and, eq, isNull, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../db/client.ts";
+import { qualified } from "../db/qualified.ts";
 import { caseInvolvements } from "../db/schema.ts";
 
 export type InvolvementGround =
@@ -12,6 +13,17 @@ export type InvolvementGround =
   | "mda"
   // The sender of a handover that ended its part, reading the case to follow up (not working on it).
   | "follow-up";
+
+/**
+ * SQL: the organisation is involved now in the case the column names. Every list of what belongs
+ * to cases filters on it, so an involvement that ended or was declined stops lists as it stops
+ * reads.
+ */
+export const involvedNowIn = (caseIdColumn: AnyColumn, organisationId: string): SQL =>
+  sql`exists (select 1 from ${caseInvolvements}
+    where ${qualified(caseInvolvements.caseId)} = ${qualified(caseIdColumn)}
+      and ${qualified(caseInvolvements.organisationId)} = ${organisationId}
+      and ${qualified(caseInvolvements.endedAt)} is null)`;
 
 /** The organisation's involvements in the case that have not ended, the oldest first. */
 export function activeInvolvements(tx: Db, caseId: string, organisationId: string) {

@@ -15,16 +15,14 @@ import {
   reports,
   users,
 } from "../db/schema.ts";
+import { involvedNowIn } from "./involvement.ts";
 import { measuresOfCase } from "./measures/measures.ts";
 import { minorNowSql } from "./minor-sql.ts";
 import { acuteUnsafetyOpen } from "./service/case-state.ts";
 import { helpOfCase } from "./service/person-help.ts";
 
 /** Only the cases the caller's organisation is involved in now: the filter is SQL, not after loading. */
-const involvedNow = (principal: Principal): SQL => sql`exists (select 1 from ${caseInvolvements}
-  where ${qualified(caseInvolvements.caseId)} = ${qualified(cases.id)}
-    and ${qualified(caseInvolvements.organisationId)} = ${principal.organisationId}
-    and ${qualified(caseInvolvements.endedAt)} is null)`;
+const involvedNow = (principal: Principal): SQL => involvedNowIn(cases.id, principal.organisationId);
 
 export async function listCases(
   tx: Db,
@@ -224,7 +222,11 @@ export async function getCaseDetail(
   };
 }
 
-/** The caller's organisation's handovers, incoming and outgoing, overdue first. */
+/**
+ * The caller's organisation's handovers, incoming and outgoing, overdue first — only of cases it
+ * is involved in now: a receiver that declined (its involvement ended) no longer gets the note, nor
+ * a sender whose part in the case has ended altogether.
+ */
 export async function listHandovers(
   tx: Db,
   principal: Principal,
@@ -243,6 +245,7 @@ export async function listHandovers(
           eq(handovers.toOrganisationId, principal.organisationId),
           eq(handovers.fromOrganisationId, principal.organisationId),
         ),
+        involvedNow(principal),
         status ? eq(handovers.status, status) : undefined,
       ),
     )

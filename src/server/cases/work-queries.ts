@@ -11,6 +11,7 @@ import {
   organisations,
   users,
 } from "../db/schema.ts";
+import { involvedNowIn } from "./involvement.ts";
 import { presentFollowUp } from "./service/closure.ts";
 
 /** Every change to the case, oldest first, with the names of who and which organisation. */
@@ -81,7 +82,10 @@ export async function openAgreementsOf(tx: Db, principal: Principal, limit: numb
   }));
 }
 
-/** Follow-ups of the caller's organisation that have no outcome yet, the earliest first. */
+/**
+ * Follow-ups of the caller's organisation that have no outcome yet, the earliest first, of cases
+ * it is still involved in: an ended involvement lists nothing of the case.
+ */
 export async function dueFollowUpsOf(tx: Db, principal: Principal, today: string, limit: number) {
   const rows = await tx
     .select({ f: followUps, caseReference: cases.reference })
@@ -92,6 +96,7 @@ export async function dueFollowUpsOf(tx: Db, principal: Principal, today: string
         eq(followUps.organisationId, principal.organisationId),
         isNull(followUps.outcome),
         isNull(followUps.cancelledAt),
+        involvedNowIn(followUps.caseId, principal.organisationId),
       ),
     )
     .orderBy(asc(followUps.dueOn))

@@ -1,9 +1,10 @@
 import { randomUUID } from "node:crypto";
-import { and, desc, eq, inArray, isNull, ne } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull, ne, or } from "drizzle-orm";
 import { addWorkingDays, dateInAmsterdam } from "../../shared/calendar/working-days.ts";
 import type { CentreTask, TaskKind } from "../../shared/centre-work.ts";
 import type { Principal } from "../access/principal.ts";
 import { recordCaseEvent } from "../cases/events.ts";
+import { involvedNowIn } from "../cases/involvement.ts";
 import type { Db } from "../db/client.ts";
 import { cases, centreTasks, reporterProtections, reports } from "../db/schema.ts";
 import { AppError, notFound } from "../errors.ts";
@@ -184,7 +185,13 @@ export async function tasksOf(
   return tx
     .select()
     .from(centreTasks)
-    .where(and(eq(centreTasks.organisationId, organisationId), isNull(centreTasks.doneOn)))
+    .where(
+      and(
+        eq(centreTasks.organisationId, organisationId),
+        isNull(centreTasks.doneOn),
+        or(isNull(centreTasks.caseId), involvedNowIn(centreTasks.caseId, organisationId)),
+      ),
+    )
     .orderBy(centreTasks.dueOn)
     .limit(filter.limit);
 }

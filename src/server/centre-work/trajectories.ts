@@ -4,6 +4,7 @@ import { addCalendarDays, dateInAmsterdam } from "../../shared/calendar/working-
 import type { Trajectory, TrajectoryKind } from "../../shared/centre-work.ts";
 import type { Principal } from "../access/principal.ts";
 import { recordCaseEvent } from "../cases/events.ts";
+import { involvedNowIn } from "../cases/involvement.ts";
 import { currentPlan } from "../cases/safety-plan/plan-store.ts";
 import type { Db } from "../db/client.ts";
 import {
@@ -347,6 +348,7 @@ export async function trajectoriesOf(
         eq(centreTrajectories.organisationId, filter.organisationId),
         isNull(centreTrajectories.completedOn),
         eq(cases.status, "open"),
+        involvedNowIn(centreTrajectories.caseId, filter.organisationId),
       ),
     )
     .limit(filter.limit)

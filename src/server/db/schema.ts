@@ -304,11 +304,7 @@ export const handovers = pgTable("handovers", {
   senderPart: text("sender_part").notNull().default("continues"),
 });
 
-export const referenceCounters = pgTable("reference_counters", {
-  prefix: text("prefix").notNull(),
-  year: integer("year").notNull(),
-  last: integer("last").notNull(),
-});
+// Reference counters: PostgreSQL sequences per prefix and year (migrations/0014, db/references.ts).
 
 // --- Case work (migrations/0003_case_work.sql) ---
 

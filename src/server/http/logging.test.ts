@@ -36,7 +36,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe("server logs", () => {
-  it("carry request ids and paths but no personal data, passwords, tokens or query strings", async () => {
+  it("carry request ids and route patterns but no raw paths, personal data, passwords, tokens or query strings", async () => {
     const session = await t.login("intake");
     await t.app.inject({
       method: "POST",
@@ -44,6 +44,9 @@ describe("server logs", () => {
       payload: { username: "intake", password: demoPassword },
     });
     await session.get("/api/v1/auth/me?name=Fatima-el-Amrani");
+    // A path segment that is no id, and one of a route that does not exist, both carrying a BSN.
+    await session.get("/api/v1/cases/999999990");
+    await session.get("/api/v1/persons/by-bsn/999999990?name=Fatima");
     const failed = await t.app.inject({
       method: "POST",
       url: "/api/v1/test-store",
@@ -53,12 +56,16 @@ describe("server logs", () => {
 
     const log = lines.join("");
     expect(log).toContain('"reqId"');
-    expect(log).toContain('"path":"/api/v1/auth/me"');
+    expect(log).toContain('"route":"/api/v1/auth/me"');
+    expect(log).toContain('"route":"/api/v1/cases/:id"');
+    expect(log).toContain('"route":"(no route)"');
+    expect(log).not.toContain('"path"');
     expect(log).toContain("DatabaseError");
     expect(log).toContain("22P02");
     for (const secret of [
       "Jansen",
       "Fatima",
+      "999999990",
       demoPassword,
       session.csrfToken,
       session.cookie.split("=")[1] ?? "never-empty",

@@ -38,7 +38,16 @@ export function serializeError(error: unknown): {
   return { type: e.name ?? "Error", code: e.code, message: e.message ?? "", stack: e.stack ?? "" };
 }
 
-/** Pino options: request ids, paths without query strings, no cookies, tokens or bodies. */
+/**
+ * The route a request matched, as registered (`/api/v1/cases/:id`): never the path the caller
+ * sent, whose segments and query string may carry a BSN or a name. Fastify hands the serializer
+ * its request (with `routeOptions`) or, on some framework paths, the raw message (without).
+ */
+export function routePatternOf(req: { routeOptions?: { url?: string | undefined } }): string {
+  return req.routeOptions?.url ?? "(no route)";
+}
+
+/** Pino options: request ids, route patterns instead of paths, no cookies, tokens or bodies. */
 export function loggerOptions(level: string): FastifyLoggerOptions & PinoLoggerOptions {
   return {
     level,
@@ -52,7 +61,10 @@ export function loggerOptions(level: string): FastifyLoggerOptions & PinoLoggerO
       censor: "[redacted]",
     },
     serializers: {
-      req: (req: { method: string; url: string }) => ({ method: req.method, path: req.url.split("?")[0] }),
+      req: (req: { method: string; routeOptions?: { url?: string | undefined } }) => ({
+        method: req.method,
+        route: routePatternOf(req),
+      }),
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       err: serializeError,
     },

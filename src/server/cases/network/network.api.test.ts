@@ -150,7 +150,10 @@ describe("joining a case's network", () => {
     // The audit log names the ground with the purpose.
     const entries = await t.database.db.select().from(auditEntries).where(eq(auditEntries.caseId, caseId));
     expect(
-      entries.filter((e) => e.organisationId === shelter.organisationId && e.action === "case.read"),
+      entries.filter(
+        (e) =>
+          e.organisationId === shelter.organisationId && e.action === "case.read" && e.outcome === "success",
+      ),
     ).toEqual([
       expect.objectContaining({
         ground: expect.stringMatching(/^network partner since .*: purpose shelter$/),

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
+import { dateInAmsterdam } from "../../../shared/calendar/working-days.ts";
 import type { TriageInput } from "../../../shared/intake.ts";
 import type { Principal } from "../../access/principal.ts";
 import { recordCaseEvent } from "../../cases/events.ts";
@@ -113,7 +114,7 @@ export async function triageReport(
       caseId = randomUUID();
       await tx.insert(cases).values({
         id: caseId,
-        reference: await nextReference(tx, "CASE", now.getUTCFullYear()),
+        reference: await nextReference(tx, "ZAAK", Number(dateInAmsterdam(now).slice(0, 4))),
         regionId: report.regionId,
         municipalityCode: report.municipalityCode,
         status: "open",
