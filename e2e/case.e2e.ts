@@ -12,6 +12,7 @@ import {
 import { expectNoAxeViolations } from "./support/axe.ts";
 import { type BrowserSession, openBrowser } from "./support/browser.ts";
 import { expectHeading, logInThroughForm, nextApiResponse, waitForFocus } from "./support/page.ts";
+import { expectNoSidewaysScroll } from "./support/reflow.ts";
 import { type RunningServer, startServer } from "./support/server.ts";
 
 /** Today's date in Amsterdam, where follow-ups are scheduled. */
@@ -125,6 +126,7 @@ describe("case work: the one plan, phases with guards, children central, accepte
     const cases = page.getByRole("region", { name: "Mijn zaken" });
     await expect.poll(() => cases.textContent()).toContain("1 kind zonder aangeboden hulp");
     await expectNoAxeViolations(page);
+    await expectNoSidewaysScroll(page);
 
     // The case, still to be accepted: the decision comes first, and nothing can be changed yet.
     await handovers.getByRole("link", { name: reference }).click();
@@ -157,6 +159,7 @@ describe("case work: the one plan, phases with guards, children central, accepte
       "Geschiedenis",
     ]);
     await expectNoAxeViolations(page);
+    await expectNoSidewaysScroll(page);
 
     let answer = nextApiResponse(page, "POST", `/handovers/${zwolleCase.handoverId}/accept`);
     await decision.getByRole("button", { name: "Overdracht accepteren" }).click();
@@ -171,10 +174,12 @@ describe("case work: the one plan, phases with guards, children central, accepte
     const network = page.getByRole("region", { name: "Netwerk", exact: true });
     expect(await network.textContent()).toContain("Via een geaccepteerde overdracht");
     await expectNoAxeViolations(page);
+    await expectNoSidewaysScroll(page);
     // Every form of the case, opened, passes the scan too; then the page is loaded afresh.
     await openAllDisclosures(page);
     expect(await page.locator("details[open]").count()).toBeGreaterThanOrEqual(6);
     await expectNoAxeViolations(page);
+    await expectNoSidewaysScroll(page);
     await page.reload();
     await expectHeading(page, `Zaak ${reference}`);
 
@@ -203,6 +208,7 @@ describe("case work: the one plan, phases with guards, children central, accepte
     await agreement.getByLabel("Uitvoerende organisatie").selectOption({ label: "Lokaal team Zwolle" });
     await agreement.getByLabel("Uiterlijk").fill("2030-12-01");
     await expectNoAxeViolations(page);
+    await expectNoSidewaysScroll(page);
     answer = nextApiResponse(page, "PUT", `/cases/${caseId}/safety-plan`);
     await page.getByRole("button", { name: "Plan opslaan" }).click();
     const saved = await answer;
@@ -211,6 +217,7 @@ describe("case work: the one plan, phases with guards, children central, accepte
     await waitForFocus(page, ".schakel-notice");
     expect(await page.locator(".schakel-notice").textContent()).toContain("opgeslagen als versie 2");
     await expectNoAxeViolations(page);
+    await expectNoSidewaysScroll(page);
 
     // The agreement is on the local team's start page.
     await page.getByRole("navigation", { name: "Hoofdmenu" }).getByRole("link", { name: "Start" }).click();
@@ -234,6 +241,7 @@ describe("case work: the one plan, phases with guards, children central, accepte
     );
     expect(await page.locator("#case-phase").textContent()).toBe("De zaak is in de fase Veiligheid.");
     await expectNoAxeViolations(page);
+    await expectNoSidewaysScroll(page);
 
     // The condition is met: marked in the plan, which then lets the case move on.
     await refusal.getByRole("link", { name: "Naar het veiligheidsplan" }).click();
@@ -258,6 +266,7 @@ describe("case work: the one plan, phases with guards, children central, accepte
       .poll(() => page.locator("#case-phase").textContent())
       .toBe("De zaak is in de fase Risicogestuurde zorg.");
     await expectNoAxeViolations(page);
+    await expectNoSidewaysScroll(page);
 
     // Children central: the flag stays until help is offered to the child.
     const flags = page.getByRole("list", { name: "Veiligheidsstatus" });
@@ -274,6 +283,7 @@ describe("case work: the one plan, phases with guards, children central, accepte
     expect(await flags.textContent()).not.toContain("zonder aangeboden hulp");
     expect(await mainText(page)).toContain("Speltherapie bij het jeugdteam.");
     await expectNoAxeViolations(page);
+    await expectNoSidewaysScroll(page);
 
     // Closing: the weekly home visit is still open, so the director closes past it with a reason.
     await openDisclosure(page, "Zaak afsluiten");
@@ -311,6 +321,7 @@ describe("case work: the one plan, phases with guards, children central, accepte
     expect(await history.textContent()).toContain(`Hulp aangeboden aan ${zwolleCase.childName}`);
     expect(await history.textContent()).toContain("De huisbezoeken lopen door in de gewone hulp.");
     await expectNoAxeViolations(page);
+    await expectNoSidewaysScroll(page);
 
     // The follow-ups are the local team's to record: on its start page.
     await page.getByRole("navigation", { name: "Hoofdmenu" }).getByRole("link", { name: "Start" }).click();
@@ -318,6 +329,7 @@ describe("case work: the one plan, phases with guards, children central, accepte
     await expect.poll(() => due.getByRole("link", { name: `zaak ${reference}` }).count()).toBe(3);
     expect(await due.textContent()).toContain("nazorg na 3 maanden, uiterlijk");
     await expectNoAxeViolations(page);
+    await expectNoSidewaysScroll(page);
     expect(problems).toEqual([]);
   }, 240_000);
 
@@ -371,6 +383,7 @@ describe("case work: the one plan, phases with guards, children central, accepte
     expect(await page.locator("#plan-concerns").inputValue()).toBe("Moeder is bang als vader drinkt.");
     expect(await page.locator("#plan-goal").inputValue()).toBe("");
     await expectNoAxeViolations(page);
+    await expectNoSidewaysScroll(page);
 
     // Re-applied without retyping: the newest version with the centre's edits on top.
     await panel
@@ -392,6 +405,7 @@ describe("case work: the one plan, phases with guards, children central, accepte
       "Vader drinkt veel.",
     );
     await expectNoAxeViolations(page);
+    await expectNoSidewaysScroll(page);
     answer = nextApiResponse(page, "PUT", `/cases/${caseId}/safety-plan`);
     await page.getByRole("button", { name: "Plan opslaan" }).click();
     const resaved = await answer;
@@ -429,6 +443,7 @@ describe("case work: the one plan, phases with guards, children central, accepte
     expect(await comparison.textContent()).toContain("Moeder is bang als vader drinkt.");
     expect(await comparison.textContent()).toContain("Toegevoegd: Vader drinkt veel.");
     await expectNoAxeViolations(page);
+    await expectNoSidewaysScroll(page);
     expect(zwolle.problems).toEqual([]);
     expect(centre.problems).toEqual([]);
   }, 240_000);
@@ -452,6 +467,7 @@ describe("case work: the one plan, phases with guards, children central, accepte
       "Vul in waarom uw organisatie de overdracht weigert.",
     );
     await expectNoAxeViolations(page);
+    await expectNoSidewaysScroll(page);
     await decision.getByLabel("Reden van weigeren").fill("Het gezin woont in Zwolle, niet in Deventer.");
     const answer = nextApiResponse(page, "POST", `/handovers/${deventerCase.handoverId}/decline`);
     await decision.getByRole("button", { name: "Overdracht weigeren" }).click();
@@ -464,6 +480,7 @@ describe("case work: the one plan, phases with guards, children central, accepte
       .poll(() => handovers.textContent())
       .toContain("Er zijn geen overdrachten die wachten op acceptatie.");
     await expectNoAxeViolations(page);
+    await expectNoSidewaysScroll(page);
 
     // The case no longer exists for Deventer.
     const hidden = nextApiResponse(page, "GET", `/cases/${caseId}`);
@@ -472,6 +489,7 @@ describe("case work: the one plan, phases with guards, children central, accepte
     await expectHeading(page, "Pagina niet gevonden");
     expect(await mainText(page)).not.toContain("Smit");
     await expectNoAxeViolations(page);
+    await expectNoSidewaysScroll(page);
     expect(problems).toEqual([]);
 
     // The centre is told, and reads the reason in the case's history.
@@ -480,6 +498,7 @@ describe("case work: the one plan, phases with guards, children central, accepte
     const notifications = centre.page.getByRole("region", { name: "Berichten" });
     await expect.poll(() => notifications.textContent()).toContain(`Overdracht geweigerd: ${reference}`);
     await expectNoAxeViolations(centre.page);
+    await expectNoSidewaysScroll(centre.page);
     await notifications.getByRole("link", { name: reference }).first().click();
     await expectHeading(centre.page, `Zaak ${reference}`);
     const history = centre.page.getByRole("list", { name: "Geschiedenis van de zaak, nieuwste eerst" });
@@ -491,6 +510,7 @@ describe("case work: the one plan, phases with guards, children central, accepte
       await centre.page.getByRole("region", { name: "Overdrachten", exact: true }).textContent(),
     ).toContain("Geweigerd");
     await expectNoAxeViolations(centre.page);
+    await expectNoSidewaysScroll(centre.page);
     expect(centre.problems).toEqual([]);
   }, 240_000);
 });

@@ -10,6 +10,7 @@ import {
 import { expectNoAxeViolations } from "./support/axe.ts";
 import { type BrowserSession, openBrowser } from "./support/browser.ts";
 import { expectHeading, nextApiResponse } from "./support/page.ts";
+import { expectNoSidewaysScroll } from "./support/reflow.ts";
 import { type RunningServer, startServer } from "./support/server.ts";
 
 const networkText = "Gesprek met moeder: de afspraken lopen goed, de school ziet verbetering.";
@@ -144,18 +145,7 @@ describe("the case journal: shared with the network or kept in the organisation;
 
     await openAllDisclosures(page);
     await expectNoAxeViolations(page);
-    await page.setViewportSize({ width: 320, height: 800 });
-    // The journal reflows at 320 px, its correction forms open (measured alone: the page's other
-    // sections are not this journey's).
-    const journalAloneWidth = `(() => {
-      const others = [...document.querySelectorAll("main section")].filter((s) => s.id !== "journaal");
-      others.forEach((s) => { s.hidden = true; });
-      const width = document.documentElement.scrollWidth;
-      others.forEach((s) => { s.hidden = false; });
-      return width;
-    })()`;
-    expect(await page.evaluate(journalAloneWidth)).toBeLessThanOrEqual(320);
-    await page.setViewportSize({ width: 1280, height: 800 });
+    await expectNoSidewaysScroll(page);
     expect(problems).toEqual([]);
 
     // The shelter, a partner in the case: the network's entries and the document, not the centre's own.
@@ -178,6 +168,7 @@ describe("the case journal: shared with the network or kept in the organisation;
     expect(download.headers()["content-disposition"]).toContain("attachment");
     expect(Buffer.from(await download.body()).equals(pdf)).toBe(true);
     await expectNoAxeViolations(partnerPage);
+    await expectNoSidewaysScroll(partnerPage);
     expect(partner.problems).toEqual([]);
   });
 
@@ -200,12 +191,12 @@ describe("the case journal: shared with the network or kept in the organisation;
     const results = page.getByRole("list", { name: "Gevonden personen" });
     await expect.poll(() => results.textContent()).toContain("Sanne Visser");
     await expectNoAxeViolations(page);
-    await page.setViewportSize({ width: 320, height: 800 });
-    expect(await page.evaluate("document.documentElement.scrollWidth")).toBeLessThanOrEqual(320);
-    await page.setViewportSize({ width: 1280, height: 800 });
+    await expectNoSidewaysScroll(page);
     await results.getByRole("link", { name: `Zaak ${shelterCase.reference}` }).click();
     await page.waitForURL(`${url}/zaken/${shelterCase.id}`);
     await expectHeading(page, `Zaak ${shelterCase.reference}`);
+    await expectNoAxeViolations(page);
+    await expectNoSidewaysScroll(page);
     expect(problems).toEqual([]);
   });
 });

@@ -112,8 +112,8 @@ export function NetworkPartners({ data, names, organisations, onChanged }: CaseS
               return (
                 <TableRow key={p.id}>
                   <TableHeaderCell scope="row">{names.organisation(p.organisationId)}</TableHeaderCell>
-                  <TableCell>{purposeText(t, p)}</TableCell>
-                  <TableCell>
+                  <TableCell data-label={t("partners.purposeLabel")}>{purposeText(t, p)}</TableCell>
+                  <TableCell data-label={t("partners.statusLabel")}>
                     {t(`partners.status.${p.status}`, { date: format.shortDate(when.slice(0, 10)) })}
                     {p.viaShelterStay ? ` ${t("partners.viaShelterStay")}` : ""}
                     {reason === null ? null : (
@@ -123,7 +123,7 @@ export function NetworkPartners({ data, names, organisations, onChanged }: CaseS
                       </>
                     )}
                   </TableCell>
-                  <TableCell>
+                  <TableCell data-label={t("partners.actions")}>
                     {mayEnd ? (
                       <Button
                         appearance="secondary-action-button"

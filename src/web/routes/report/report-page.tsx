@@ -467,21 +467,23 @@ function PersonsSection({ report }: { report: ReportDetail }) {
             {report.persons.map((person) => (
               <TableRow key={person.key}>
                 <TableHeaderCell scope="row">{reportPersonName(t, report, person.key)}</TableHeaderCell>
-                <TableCell>{t(`personRole.${person.role}`)}</TableCell>
-                <TableCell>
+                <TableCell data-label={t("report.personRole")}>{t(`personRole.${person.role}`)}</TableCell>
+                <TableCell data-label={t("report.personBirthDate")}>
                   {person.birthDate === undefined
                     ? t("report.unknown")
                     : `${format.shortDate(person.birthDate)}${person.age === undefined ? "" : ` (${t("report.age", { count: person.age })})`}`}
                 </TableCell>
-                <TableCell>
+                <TableCell data-label={t("intakeExtra.minor")}>
                   {person.minor === "unknown" ? (
                     <StatusBadge status="warning">{t("intakeExtra.minorCheck")}</StatusBadge>
                   ) : (
                     t(`minorAnswer.${person.minor}`)
                   )}
                 </TableCell>
-                {showBsn ? <TableCell>{person.bsn ?? t("report.unknown")}</TableCell> : null}
-                <TableCell>
+                {showBsn ? (
+                  <TableCell data-label={t("household.bsn")}>{person.bsn ?? t("report.unknown")}</TableCell>
+                ) : null}
+                <TableCell data-label={t("household.address")}>
                   {person.address === undefined
                     ? t("report.unknown")
                     : [
