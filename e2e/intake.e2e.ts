@@ -129,11 +129,16 @@ describe("intake: from a new report to a handover, and the public form", () => {
       .fill("Ik hoor 's nachts vaak geschreeuw en een kind dat huilt.");
     await page.locator("#person-p1-first-name").fill("Noor");
     await page.selectOption("#person-p1-role", { label: "Een kind in het gezin" });
+    // An extra person row left empty neither blocks sending nor is sent.
+    await page.getByRole("button", { name: "Persoon toevoegen" }).click();
+    await waitForFocus(page, "#person-p2-first-name");
 
     const answer = nextApiResponse(page, "POST", "/public/reports");
     await page.getByRole("button", { name: "Versturen" }).click();
     const response = await answer;
     expect(response.status()).toBe(201);
+    const sent = response.request().postDataJSON() as { persons: { firstName?: string }[] };
+    expect(sent.persons.map((person) => person.firstName)).toEqual(["Noor"]);
     const { reference } = (await response.json()) as { reference: string };
     expect(reference).toMatch(/\S/);
 
@@ -269,9 +274,9 @@ describe("intake: from a new report to a handover, and the public form", () => {
       .poll(() => page.getByRole("region", { name: "Huishouden" }).getByRole("status").textContent())
       .toBe("Persoon 4 is verwijderd.");
     const relations: [string, string, string][] = [
-      ["Persoon 1 (Fatma el-Amrani)", "partner van", "Persoon 2 (Karim el-Amrani)"],
-      ["Persoon 1 (Fatma el-Amrani)", "ouder van", "Persoon 3 (Yasmin el-Amrani)"],
-      ["Persoon 2 (Karim el-Amrani)", "ouder van", "Persoon 3 (Yasmin el-Amrani)"],
+      ["Persoon 1 (Fatma el-Amrani)", "is de partner van", "Persoon 2 (Karim el-Amrani)"],
+      ["Persoon 1 (Fatma el-Amrani)", "is een ouder van", "Persoon 3 (Yasmin el-Amrani)"],
+      ["Persoon 2 (Karim el-Amrani)", "is een ouder van", "Persoon 3 (Yasmin el-Amrani)"],
     ];
     for (const [index, [from, type, to]] of relations.entries()) {
       await page.getByRole("button", { name: "Relatie toevoegen" }).click();
@@ -282,7 +287,7 @@ describe("intake: from a new report to a handover, and the public form", () => {
       await page.selectOption(`#relation-${id}-to`, { label: to });
     }
     expect(await mainText(page)).toContain(
-      "Persoon 1 (Fatma el-Amrani) is ouder van Persoon 3 (Yasmin el-Amrani).",
+      "Fatma el-Amrani (persoon 1) is een ouder van Yasmin el-Amrani (persoon 3).",
     );
     await expectNoAxeViolations(page);
     await expectNoSidewaysScroll(page);
