@@ -246,6 +246,9 @@ describe("case work: the one plan, phases with guards, children central, accepte
     // The condition is met: marked in the plan, which then lets the case move on.
     await refusal.getByRole("link", { name: "Naar het veiligheidsplan" }).click();
     await expectHeading(page, `Veiligheidsplan van zaak ${reference}`);
+    // The saved agreement's owner is named, never shown by its id.
+    const savedOwner = page.getByRole("group", { name: "Afspraak 1" }).getByLabel("Uitvoerende organisatie");
+    expect(await savedOwner.locator("option:checked").textContent()).toBe("Lokaal team Zwolle");
     await page.getByRole("group", { name: "Veiligheidsvoorwaarde 1" }).getByLabel("Vervuld").check();
     answer = nextApiResponse(page, "PUT", `/cases/${caseId}/safety-plan`);
     await page.getByRole("button", { name: "Plan opslaan" }).click();

@@ -248,6 +248,7 @@ export function PlanEditor({
           onChange={(agreements) => update({ agreements })}
           problems={problems}
           owners={owners}
+          organisationName={names.organisation}
         />
 
         <Heading2>{t("plan.fields.network")}</Heading2>
