@@ -223,6 +223,12 @@ describe("case work: the one plan, phases with guards, children central, accepte
     await page.getByRole("navigation", { name: "Hoofdmenu" }).getByRole("link", { name: "Start" }).click();
     const agreements = page.getByRole("region", { name: "Open afspraken van uw organisatie" });
     await expect.poll(() => agreements.textContent()).toContain("Wekelijks huisbezoek door het lokale team.");
+    // Accepting the handover was acting on its notification: it is read, without a click on "gelezen".
+    const received = notifications
+      .getByRole("listitem")
+      .filter({ hasText: `Overdracht ontvangen: ${reference}` });
+    await expect.poll(() => received.textContent()).not.toContain("Nieuw");
+    expect(await received.getByRole("button", { name: "Markeren als gelezen" }).count()).toBe(0);
     await agreements.getByRole("link", { name: `zaak ${reference}` }).click();
     await expectHeading(page, `Zaak ${reference}`);
 
