@@ -505,7 +505,10 @@ describe("case work: the one plan, phases with guards, children central, accepte
     const centre = await browserOf("intake");
     await centre.page.goto(`${url}/`);
     const notifications = centre.page.getByRole("region", { name: "Berichten" });
-    await expect.poll(() => notifications.textContent()).toContain(`Overdracht geweigerd: ${reference}`);
+    // The start page loads several lists at once; on a busy machine that takes seconds.
+    await expect
+      .poll(() => notifications.textContent(), { timeout: 10_000 })
+      .toContain(`Overdracht geweigerd: ${reference}`);
     await expectNoAxeViolations(centre.page);
     await expectNoSidewaysScroll(centre.page);
     await notifications.getByRole("link", { name: reference }).first().click();

@@ -82,7 +82,7 @@ describe("one household, one case; the police reports", () => {
     await page.locator("#person-p1-bsn").fill("628194821");
     await page.selectOption("#person-p1-role", { label: "Slachtoffer" });
     await page
-      .getByRole("group", { name: "Is deze persoon minderjarig?" })
+      .getByRole("radiogroup", { name: "Is deze persoon minderjarig?" })
       .getByRole("radio", { name: "Nee" })
       .check();
     await page.locator("#person-p1-postcode").fill("8011 AB");
@@ -154,7 +154,7 @@ describe("one household, one case; the police reports", () => {
     const triageForm = page.getByRole("region", { name: "Triage" });
     await triageForm.getByRole("radio", { name: "Voorwaarden en vervolg" }).check();
     await triageForm.getByRole("radio", { name: "Direct ingrijpen is nodig" }).check();
-    const choice = triageForm.getByRole("group", {
+    const choice = triageForm.getByRole("radiogroup", {
       name: new RegExp(`Huishouden bekend in zaak ${theCase.reference}`),
     });
     // The same household: joining is the default.

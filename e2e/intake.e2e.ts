@@ -364,11 +364,11 @@ describe("intake: from a new report to a handover, and the public form", () => {
     // The safety assessment with the risk checklist: score and level shown live, the level raised by judgement.
     const assessment = page.getByRole("region", { name: "Veiligheidsbeoordeling" });
     await assessment
-      .getByRole("group", { name: "Is er acute onveiligheid?" })
+      .getByRole("radiogroup", { name: "Is er acute onveiligheid?" })
       .getByRole("radio", { name: "Nee" })
       .check();
     await assessment
-      .getByRole("group", { name: "Is er structurele onveiligheid?" })
+      .getByRole("radiogroup", { name: "Is er structurele onveiligheid?" })
       .getByRole("radio", { name: "Ja" })
       .check();
     await assessment
@@ -399,7 +399,7 @@ describe("intake: from a new report to a handover, and the public form", () => {
       "De veiligheidsbeoordeling is vastgelegd, met risiconiveau hoog.",
     );
     await expect
-      .poll(() => assessment.textContent())
+      .poll(() => assessment.textContent(), { timeout: 10_000 })
       .toContain(`score ${score}, niveau hoog. Het niveau is door professioneel oordeel verhoogd.`);
 
     // The triage: hand over to the local team of Zwolle.

@@ -16,6 +16,7 @@ import { createPublicReport } from "../api/intake";
 import type { ReferenceData } from "../api/reference";
 import { useReferenceData } from "../api/use-reference";
 import { ErrorSummary } from "../components/error-summary";
+import { RequiredFieldsNote } from "../components/field-parts";
 import { FormFailure } from "../components/form-failure";
 import { CheckboxField, RadioGroupField, SelectField, TextareaField } from "../components/form-fields";
 import { HouseholdEditor } from "../components/household-editor";
@@ -273,6 +274,7 @@ function PublicReportForm({
 
   return (
     <form noValidate onSubmit={handleSubmit} className="schakel-form">
+      <RequiredFieldsNote />
       <ErrorSummary problems={problems} occurrence={feedback.occurrence} />
       <FormFailure message={feedback.failure} occurrence={feedback.occurrence} />
 

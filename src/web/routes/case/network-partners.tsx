@@ -17,6 +17,7 @@ import { type PartnerPurpose, type Partnership, partnerPurposes } from "../../..
 import { decidePartnership, fetchCasePartnerships, invitePartner } from "../../api/network";
 import { useResource } from "../../api/use-resource";
 import { ErrorSummary } from "../../components/error-summary";
+import { RequiredFieldsNote } from "../../components/field-parts";
 import { FormFailure } from "../../components/form-failure";
 import { SelectField, TextareaField } from "../../components/form-fields";
 import { LoadFailed } from "../../components/load-failed";
@@ -266,6 +267,7 @@ function InviteForm({
   return (
     <form noValidate onSubmit={handleSubmit} className="schakel-form">
       <Heading3>{t("partners.inviteHeading")}</Heading3>
+      <RequiredFieldsNote />
       <ErrorSummary problems={feedback.problems} occurrence={feedback.occurrence} />
       <FormFailure message={feedback.failure} occurrence={feedback.occurrence} />
       <Paragraph>{t("partners.inviteIntro")}</Paragraph>

@@ -8,6 +8,7 @@ import { ApiError } from "../../../api/client";
 import { fetchPlan, fetchPlanVersions, type LoadedPlan, savePlan } from "../../../api/safety-plan";
 import type { ReferenceNames } from "../../../api/use-reference";
 import { ErrorSummary } from "../../../components/error-summary";
+import { RequiredFieldsNote } from "../../../components/field-parts";
 import { FormFailure } from "../../../components/form-failure";
 import { TextareaField } from "../../../components/form-fields";
 import { SuccessNotice, useSuccessNotice } from "../../../components/success-notice";
@@ -200,6 +201,7 @@ export function PlanEditor({
         />
       )}
       <form noValidate onSubmit={handleSubmit} className="schakel-form schakel-plan-form">
+        <RequiredFieldsNote />
         <ErrorSummary problems={problems} occurrence={feedback.occurrence} />
         <FormFailure message={feedback.failure} occurrence={feedback.occurrence} />
         <Paragraph id="plan-editing-version">
