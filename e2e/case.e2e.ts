@@ -274,6 +274,14 @@ describe("case work: the one plan, phases with guards, children central, accepte
     await expect
       .poll(() => page.locator("#case-phase").textContent())
       .toBe("De zaak is in de fase Risicogestuurde zorg.");
+    // Saved: the form has closed behind its notice, and opens again on a fresh form.
+    const phaseDisclosure = page.locator("details", {
+      has: page.locator("summary", { hasText: "Fase wijzigen" }),
+    });
+    await expect.poll(() => phaseDisclosure.getAttribute("open")).toBeNull();
+    await openDisclosure(page, "Fase wijzigen");
+    expect(await page.locator("#phase-reason").inputValue()).toBe("");
+    expect(await phaseDisclosure.locator(".schakel-form-failure, .schakel-error-summary").count()).toBe(0);
     await expectNoAxeViolations(page);
     await expectNoSidewaysScroll(page);
 

@@ -35,6 +35,13 @@ async function writeEntry(
     file?: { name: string; buffer: Buffer };
   },
 ): Promise<void> {
+  // The form closes after each saved entry (and opens again empty): open it when it is closed.
+  const disclosure = page
+    .locator("details", { has: page.locator("summary", { hasText: "Notitie toevoegen" }) })
+    .first();
+  if ((await disclosure.getAttribute("open")) === null) {
+    await disclosure.locator("summary").first().click();
+  }
   const form = page.getByRole("form", { name: "Nieuwe journaalnotitie" });
   await form.getByLabel("Soort notitie").selectOption({ label: entry.kind });
   await form.getByLabel(entry.person).check();
@@ -55,6 +62,7 @@ async function writeEntry(
   await expect
     .poll(() => page.getByRole("status").allTextContents())
     .toContain("De notitie is toegevoegd aan het journaal.");
+  await expect.poll(() => disclosure.getAttribute("open")).toBeNull();
 }
 
 describe("the case journal: shared with the network or kept in the organisation; searching persons", () => {
