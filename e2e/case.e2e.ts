@@ -12,6 +12,7 @@ import {
 import { expectNoAxeViolations } from "./support/axe.ts";
 import { type BrowserSession, openBrowser } from "./support/browser.ts";
 import { expectHeading, logInThroughForm, nextApiResponse, waitForFocus } from "./support/page.ts";
+import { expectNoSidewaysScroll } from "./support/reflow.ts";
 import { type RunningServer, startServer } from "./support/server.ts";
 
 /** Today's date in Amsterdam, where follow-ups are scheduled. */
@@ -125,6 +126,7 @@ describe("case work: the one plan, phases with guards, children central, accepte
     const cases = page.getByRole("region", { name: "Mijn zaken" });
     await expect.poll(() => cases.textContent()).toContain("1 kind zonder aangeboden hulp");
     await expectNoAxeViolations(page);
+    await expectNoSidewaysScroll(page);
 
     // The case, still to be accepted: the decision comes first, and nothing can be changed yet.
     await handovers.getByRole("link", { name: reference }).click();
@@ -157,6 +159,7 @@ describe("case work: the one plan, phases with guards, children central, accepte
       "Geschiedenis",
     ]);
     await expectNoAxeViolations(page);
+    await expectNoSidewaysScroll(page);
 
     let answer = nextApiResponse(page, "POST", `/handovers/${zwolleCase.handoverId}/accept`);
     await decision.getByRole("button", { name: "Overdracht accepteren" }).click();
@@ -171,10 +174,12 @@ describe("case work: the one plan, phases with guards, children central, accepte
     const network = page.getByRole("region", { name: "Netwerk", exact: true });
     expect(await network.textContent()).toContain("Via een geaccepteerde overdracht");
     await expectNoAxeViolations(page);
+    await expectNoSidewaysScroll(page);
     // Every form of the case, opened, passes the scan too; then the page is loaded afresh.
     await openAllDisclosures(page);
     expect(await page.locator("details[open]").count()).toBeGreaterThanOrEqual(6);
     await expectNoAxeViolations(page);
+    await expectNoSidewaysScroll(page);
     await page.reload();
     await expectHeading(page, `Zaak ${reference}`);
 
@@ -206,6 +211,7 @@ describe("case work: the one plan, phases with guards, children central, accepte
       .getByLabel("Uiterlijk")
       .fill(new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10));
     await expectNoAxeViolations(page);
+    await expectNoSidewaysScroll(page);
     answer = nextApiResponse(page, "PUT", `/cases/${caseId}/safety-plan`);
     await page.getByRole("button", { name: "Plan opslaan" }).click();
     const saved = await answer;
@@ -214,11 +220,18 @@ describe("case work: the one plan, phases with guards, children central, accepte
     await waitForFocus(page, ".schakel-notice");
     expect(await page.locator(".schakel-notice").textContent()).toContain("opgeslagen als versie 2");
     await expectNoAxeViolations(page);
+    await expectNoSidewaysScroll(page);
 
     // The agreement is on the local team's start page.
     await page.getByRole("navigation", { name: "Hoofdmenu" }).getByRole("link", { name: "Start" }).click();
     const agreements = page.getByRole("region", { name: "Open afspraken van uw organisatie" });
     await expect.poll(() => agreements.textContent()).toContain("Wekelijks huisbezoek door het lokale team.");
+    // Accepting the handover was acting on its notification: it is read, without a click on "gelezen".
+    const received = notifications
+      .getByRole("listitem")
+      .filter({ hasText: `Overdracht ontvangen: ${reference}` });
+    await expect.poll(() => received.textContent()).not.toContain("Nieuw");
+    expect(await received.getByRole("button", { name: "Markeren als gelezen" }).count()).toBe(0);
     await agreements.getByRole("link", { name: `zaak ${reference}` }).click();
     await expectHeading(page, `Zaak ${reference}`);
 
@@ -237,10 +250,14 @@ describe("case work: the one plan, phases with guards, children central, accepte
     );
     expect(await page.locator("#case-phase").textContent()).toBe("De zaak is in de fase Veiligheid.");
     await expectNoAxeViolations(page);
+    await expectNoSidewaysScroll(page);
 
     // The condition is met: marked in the plan, which then lets the case move on.
     await refusal.getByRole("link", { name: "Naar het veiligheidsplan" }).click();
     await expectHeading(page, `Veiligheidsplan van zaak ${reference}`);
+    // The saved agreement's owner is named, never shown by its id.
+    const savedOwner = page.getByRole("group", { name: "Afspraak 1" }).getByLabel("Uitvoerende organisatie");
+    expect(await savedOwner.locator("option:checked").textContent()).toBe("Lokaal team Zwolle");
     await page.getByRole("group", { name: "Veiligheidsvoorwaarde 1" }).getByLabel("Vervuld").check();
     answer = nextApiResponse(page, "PUT", `/cases/${caseId}/safety-plan`);
     await page.getByRole("button", { name: "Plan opslaan" }).click();
@@ -260,7 +277,16 @@ describe("case work: the one plan, phases with guards, children central, accepte
     await expect
       .poll(() => page.locator("#case-phase").textContent())
       .toBe("De zaak is in de fase Risicogestuurde zorg.");
+    // Saved: the form has closed behind its notice, and opens again on a fresh form.
+    const phaseDisclosure = page.locator("details", {
+      has: page.locator("summary", { hasText: "Fase wijzigen" }),
+    });
+    await expect.poll(() => phaseDisclosure.getAttribute("open")).toBeNull();
+    await openDisclosure(page, "Fase wijzigen");
+    expect(await page.locator("#phase-reason").inputValue()).toBe("");
+    expect(await phaseDisclosure.locator(".schakel-form-failure, .schakel-error-summary").count()).toBe(0);
     await expectNoAxeViolations(page);
+    await expectNoSidewaysScroll(page);
 
     // Children central: the flag stays until help is offered to the child.
     const flags = page.getByRole("list", { name: "Veiligheidsstatus" });
@@ -277,6 +303,7 @@ describe("case work: the one plan, phases with guards, children central, accepte
     expect(await flags.textContent()).not.toContain("zonder aangeboden hulp");
     expect(await mainText(page)).toContain("Speltherapie bij het jeugdteam.");
     await expectNoAxeViolations(page);
+    await expectNoSidewaysScroll(page);
 
     // Closing: the weekly home visit is still open, so the director closes past it with a reason.
     await openDisclosure(page, "Zaak afsluiten");
@@ -314,6 +341,7 @@ describe("case work: the one plan, phases with guards, children central, accepte
     expect(await history.textContent()).toContain(`Hulp aangeboden aan ${zwolleCase.childName}`);
     expect(await history.textContent()).toContain("De huisbezoeken lopen door in de gewone hulp.");
     await expectNoAxeViolations(page);
+    await expectNoSidewaysScroll(page);
 
     // The follow-ups are the local team's to record: on its start page.
     await page.getByRole("navigation", { name: "Hoofdmenu" }).getByRole("link", { name: "Start" }).click();
@@ -321,6 +349,7 @@ describe("case work: the one plan, phases with guards, children central, accepte
     await expect.poll(() => due.getByRole("link", { name: `zaak ${reference}` }).count()).toBe(3);
     expect(await due.textContent()).toContain("nazorg na 3 maanden, uiterlijk");
     await expectNoAxeViolations(page);
+    await expectNoSidewaysScroll(page);
     expect(problems).toEqual([]);
   }, 240_000);
 
@@ -374,6 +403,7 @@ describe("case work: the one plan, phases with guards, children central, accepte
     expect(await page.locator("#plan-concerns").inputValue()).toBe("Moeder is bang als vader drinkt.");
     expect(await page.locator("#plan-goal").inputValue()).toBe("");
     await expectNoAxeViolations(page);
+    await expectNoSidewaysScroll(page);
 
     // Re-applied without retyping: the newest version with the centre's edits on top.
     await panel
@@ -395,6 +425,7 @@ describe("case work: the one plan, phases with guards, children central, accepte
       "Vader drinkt veel.",
     );
     await expectNoAxeViolations(page);
+    await expectNoSidewaysScroll(page);
     answer = nextApiResponse(page, "PUT", `/cases/${caseId}/safety-plan`);
     await page.getByRole("button", { name: "Plan opslaan" }).click();
     const resaved = await answer;
@@ -432,6 +463,7 @@ describe("case work: the one plan, phases with guards, children central, accepte
     expect(await comparison.textContent()).toContain("Moeder is bang als vader drinkt.");
     expect(await comparison.textContent()).toContain("Toegevoegd: Vader drinkt veel.");
     await expectNoAxeViolations(page);
+    await expectNoSidewaysScroll(page);
     expect(zwolle.problems).toEqual([]);
     expect(centre.problems).toEqual([]);
   }, 240_000);
@@ -455,6 +487,7 @@ describe("case work: the one plan, phases with guards, children central, accepte
       "Vul in waarom uw organisatie de overdracht weigert.",
     );
     await expectNoAxeViolations(page);
+    await expectNoSidewaysScroll(page);
     await decision.getByLabel("Reden van weigeren").fill("Het gezin woont in Zwolle, niet in Deventer.");
     const answer = nextApiResponse(page, "POST", `/handovers/${deventerCase.handoverId}/decline`);
     await decision.getByRole("button", { name: "Overdracht weigeren" }).click();
@@ -467,6 +500,7 @@ describe("case work: the one plan, phases with guards, children central, accepte
       .poll(() => handovers.textContent())
       .toContain("Er zijn geen overdrachten die wachten op acceptatie.");
     await expectNoAxeViolations(page);
+    await expectNoSidewaysScroll(page);
 
     // The case no longer exists for Deventer.
     const hidden = nextApiResponse(page, "GET", `/cases/${caseId}`);
@@ -475,14 +509,19 @@ describe("case work: the one plan, phases with guards, children central, accepte
     await expectHeading(page, "Pagina niet gevonden");
     expect(await mainText(page)).not.toContain("Smit");
     await expectNoAxeViolations(page);
+    await expectNoSidewaysScroll(page);
     expect(problems).toEqual([]);
 
     // The centre is told, and reads the reason in the case's history.
     const centre = await browserOf("intake");
     await centre.page.goto(`${url}/`);
     const notifications = centre.page.getByRole("region", { name: "Berichten" });
-    await expect.poll(() => notifications.textContent()).toContain(`Overdracht geweigerd: ${reference}`);
+    // The start page loads several lists at once; on a busy machine that takes seconds.
+    await expect
+      .poll(() => notifications.textContent(), { timeout: 10_000 })
+      .toContain(`Overdracht geweigerd: ${reference}`);
     await expectNoAxeViolations(centre.page);
+    await expectNoSidewaysScroll(centre.page);
     await notifications.getByRole("link", { name: reference }).first().click();
     await expectHeading(centre.page, `Zaak ${reference}`);
     const history = centre.page.getByRole("list", { name: "Geschiedenis van de zaak, nieuwste eerst" });
@@ -494,6 +533,7 @@ describe("case work: the one plan, phases with guards, children central, accepte
       await centre.page.getByRole("region", { name: "Overdrachten", exact: true }).textContent(),
     ).toContain("Geweigerd");
     await expectNoAxeViolations(centre.page);
+    await expectNoSidewaysScroll(centre.page);
     expect(centre.problems).toEqual([]);
   }, 240_000);
 });

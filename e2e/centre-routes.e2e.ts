@@ -5,6 +5,7 @@ import { type ApiSession, householdReport, logInThroughApi } from "./support/api
 import { expectNoAxeViolations } from "./support/axe.ts";
 import { type BrowserSession, openBrowser } from "./support/browser.ts";
 import { nextApiResponse, waitForFocus } from "./support/page.ts";
+import { expectNoSidewaysScroll } from "./support/reflow.ts";
 import { type RunningServer, startServer } from "./support/server.ts";
 
 /** The machine is shared: give the page time to load and reload. */
@@ -103,6 +104,7 @@ describe("the centre's own routes: an investigation with its 10 weeks, feedback 
         .poll(() => triage.textContent(), soon)
         .toContain("Kies waarom Veilig Thuis de zaak zelf houdt.");
       await expectNoAxeViolations(page);
+      await expectNoSidewaysScroll(page);
       await triage.getByRole("radio", { name: "Het gezin weigert hulp" }).check();
       const triaged = nextApiResponse(page, "POST", `/reports/${report.id}/triage`);
       await triage.getByRole("button", { name: "Route vastleggen" }).click();
@@ -114,6 +116,7 @@ describe("the centre's own routes: an investigation with its 10 weeks, feedback 
       const protection = page.getByRole("region", { name: "Identiteit van de melder en het gezin" });
       expect(await protection.textContent()).toContain("wordt niet geheimgehouden");
       await expectNoAxeViolations(page);
+      await expectNoSidewaysScroll(page);
 
       await page.locator(".schakel-notice").getByRole("link", { name: "Naar de zaak" }).click();
       await page.waitForURL(/\/zaken\//);
@@ -141,6 +144,7 @@ describe("the centre's own routes: an investigation with its 10 weeks, feedback 
       expect(text).toContain("Het gezin informeren");
       await openAllDisclosures(page);
       await expectNoAxeViolations(page);
+      await expectNoSidewaysScroll(page);
       await section.screenshot({ path: "/tmp/centre-routes-section.png" });
       const form = section.locator("details", { hasText: `${feedback} vastleggen als gedaan` });
       await form
@@ -167,12 +171,7 @@ describe("the centre's own routes: an investigation with its 10 weeks, feedback 
       expect(await worklist.textContent()).toContain(`${caseTitle}: Het gezin informeren`);
       expect(await worklist.textContent()).not.toContain(`${caseTitle}: ${feedback}`);
       await expectNoAxeViolations(page);
-      await page.setViewportSize({ width: 320, height: 800 });
-      await page.screenshot({ path: "/tmp/centre-routes-start-320.png", fullPage: true });
-      const overflow = await page.evaluate(
-        "document.documentElement.scrollWidth > document.documentElement.clientWidth",
-      );
-      expect(overflow).toBe(false);
+      await expectNoSidewaysScroll(page);
       expect(problems).toEqual([]);
     } finally {
       await browser.close();
@@ -191,6 +190,7 @@ describe("the centre's own routes: an investigation with its 10 weeks, feedback 
       await prompt.waitFor();
       expect(await page.getByRole("main").textContent()).toContain("Er is acute onveiligheid");
       await expectNoAxeViolations(page);
+      await expectNoSidewaysScroll(page);
       await page.screenshot({ path: "/tmp/centre-routes-crisis.png" });
 
       await page.getByRole("link", { name: "Naar huisverbod en opvang" }).click();

@@ -10,6 +10,7 @@ import {
 import { expectNoAxeViolations } from "./support/axe.ts";
 import { type BrowserSession, openBrowser } from "./support/browser.ts";
 import { expectHeading, nextApiResponse, waitForFocus } from "./support/page.ts";
+import { expectNoSidewaysScroll } from "./support/reflow.ts";
 import { type RunningServer, startServer } from "./support/server.ts";
 
 function todayInAmsterdam(): string {
@@ -98,6 +99,7 @@ describe("safe closure: a case cannot close while measures run and a child has n
     expect(text).toContain("niemand kan hieraan voorbijgaan");
     expect(await reasons.locator("li").count()).toBe(3);
     await expectNoAxeViolations(page);
+    await expectNoSidewaysScroll(page);
 
     // The order is lifted, the stay ended, help for the child recorded — all on the case page.
     await openDisclosure(page, "Huisverbod ingetrokken vastleggen");
@@ -127,6 +129,7 @@ describe("safe closure: a case cannot close while measures run and a child has n
       .toContain("Traumatherapie bij het jeugdteam.");
     expect(await card.textContent()).toContain("Aangeboden");
     await expectNoAxeViolations(page);
+    await expectNoSidewaysScroll(page);
 
     // Now it closes, with follow-ups (the closure form is still open, its reason kept).
     expect(await page.locator("#close-case-reason").inputValue()).toBe("Het gaat goed met het gezin.");
@@ -138,6 +141,7 @@ describe("safe closure: a case cannot close while measures run and a child has n
     expect(await page.getByRole("main").textContent()).toContain("De zaak is gesloten.");
     expect(await page.getByRole("main").textContent()).toContain("kan worden vastgelegd vanaf");
     await expectNoAxeViolations(page);
+    await expectNoSidewaysScroll(page);
 
     expect(problems).toEqual([]);
   }, 240_000);

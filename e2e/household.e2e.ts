@@ -5,6 +5,7 @@ import { apiOfLoggedInContext } from "./support/api.ts";
 import { expectNoAxeViolations } from "./support/axe.ts";
 import { serverAndFreshBrowser } from "./support/journey.ts";
 import { logInThroughForm, nextApiResponse, waitForFocus } from "./support/page.ts";
+import { expectNoSidewaysScroll } from "./support/reflow.ts";
 
 /** The machine runs several suites at once: give slow renders more time than the default second. */
 const patience = { timeout: 20_000 };
@@ -81,7 +82,7 @@ describe("one household, one case; the police reports", () => {
     await page.locator("#person-p1-bsn").fill("628194821");
     await page.selectOption("#person-p1-role", { label: "Slachtoffer" });
     await page
-      .getByRole("group", { name: "Is deze persoon minderjarig?" })
+      .getByRole("radiogroup", { name: "Is deze persoon minderjarig?" })
       .getByRole("radio", { name: "Nee" })
       .check();
     await page.locator("#person-p1-postcode").fill("8011 AB");
@@ -103,6 +104,7 @@ describe("one household, one case; the police reports", () => {
     expect(await page.locator("#person-p2-postcode").count()).toBe(0);
     expect(await mainText(page)).toContain("Voorstraat 12, 8011 AB Zwolle");
     await expectNoAxeViolations(page);
+    await expectNoSidewaysScroll(page);
 
     const answer = nextApiResponse(page, "POST", "/reports");
     await page.getByRole("button", { name: "Melding vastleggen" }).click();
@@ -129,6 +131,7 @@ describe("one household, one case; the police reports", () => {
     expect(await household.textContent()).toContain("Kinderen in deze zaak: Yara Bouzid");
     expect(await household.textContent()).toContain("Geen lopend huisverbod.");
     await expectNoAxeViolations(page);
+    await expectNoSidewaysScroll(page);
 
     // The child is offered as a known person too: the intake worker confirms her.
     const matches = page.getByRole("region", { name: "Eerder bekend?" });
@@ -151,13 +154,14 @@ describe("one household, one case; the police reports", () => {
     const triageForm = page.getByRole("region", { name: "Triage" });
     await triageForm.getByRole("radio", { name: "Voorwaarden en vervolg" }).check();
     await triageForm.getByRole("radio", { name: "Direct ingrijpen is nodig" }).check();
-    const choice = triageForm.getByRole("group", {
+    const choice = triageForm.getByRole("radiogroup", {
       name: new RegExp(`Huishouden bekend in zaak ${theCase.reference}`),
     });
     // The same household: joining is the default.
     expect(await choice.getByRole("radio", { name: "Aansluiten bij deze zaak" }).isChecked()).toBe(true);
     await triageForm.getByLabel("Onderbouwing").fill("Dezelfde moeder en dochter: één gezin, één plan.");
     await expectNoAxeViolations(page);
+    await expectNoSidewaysScroll(page);
     const triaged = nextApiResponse(page, "POST", `/reports/${second.id}/triage`);
     await triageForm.getByRole("button", { name: "Route vastleggen" }).click();
     const triageResponse = await triaged;
@@ -172,6 +176,7 @@ describe("one household, one case; the police reports", () => {
     expect(text).toContain(first.reference);
     expect(text).toContain(second.reference);
     await expectNoAxeViolations(page);
+    await expectNoSidewaysScroll(page);
     const cases = (await api.get("/cases?status=open&limit=200")) as { items: { id: string }[] };
     expect(cases.items.filter((c) => c.id === caseId)).toHaveLength(1);
     expect(cases.items).toHaveLength(1);
@@ -184,6 +189,7 @@ describe("one household, one case; the police reports", () => {
     const sent = page.getByRole("region", { name: "Door u verstuurde meldingen" });
     await expect.poll(() => sent.textContent(), patience).toContain("nog geen meldingen");
     await expectNoAxeViolations(page);
+    await expectNoSidewaysScroll(page);
     await page
       .getByRole("navigation", { name: "Hoofdmenu" })
       .getByRole("link", { name: "Melding doen" })
@@ -191,6 +197,7 @@ describe("one household, one case; the police reports", () => {
     await page.waitForURL(`${baseUrl}/politie/melden`);
     await heading(page, "Melding doen bij Veilig Thuis");
     await expectNoAxeViolations(page);
+    await expectNoSidewaysScroll(page);
 
     await page.getByRole("button", { name: "Melding versturen" }).click();
     await waitForFocus(page, ".schakel-error-summary");
@@ -213,6 +220,7 @@ describe("one household, one case; the police reports", () => {
     const { reference } = (await response.json()) as { reference: string };
     await expect.poll(() => mainText(page), patience).toContain(`met kenmerk ${reference}`);
     await expectNoAxeViolations(page);
+    await expectNoSidewaysScroll(page);
 
     await page.getByRole("link", { name: "Naar uw verstuurde meldingen" }).click();
     await page.waitForURL(`${baseUrl}/`);
@@ -220,6 +228,7 @@ describe("one household, one case; the police reports", () => {
     expect(await sent.textContent()).toContain("PL0600-2026-4711");
     expect(await sent.textContent()).toContain("Ontvangen, wacht op beoordeling");
     await expectNoAxeViolations(page);
+    await expectNoSidewaysScroll(page);
     expect(problems).toEqual([]);
   }, 180_000);
 });

@@ -11,6 +11,7 @@ import {
   nextApiResponse,
   waitForFocus,
 } from "./support/page.ts";
+import { expectNoSidewaysScroll } from "./support/reflow.ts";
 
 const noExtraDays = { extraNonWorkingDays: new Set<string>() };
 const dayMs = 86_400_000;
@@ -106,6 +107,7 @@ describe("intake: from a new report to a handover, and the public form", () => {
     expect(await page.getByRole("alert").first().textContent()).toContain("Bel 112");
     await page.getByRole("radio", { name: "Ik wil een melding doen" }).waitFor();
     await expectNoAxeViolations(page);
+    await expectNoSidewaysScroll(page);
 
     // Sending without the required answers: an error summary that takes focus, with links to the fields.
     await page.getByRole("button", { name: "Versturen" }).click();
@@ -114,6 +116,7 @@ describe("intake: from a new report to a handover, and the public form", () => {
     expect(await summary.textContent()).toContain("Kies of u advies wilt of een melding wilt doen.");
     expect(await summary.textContent()).toContain("Persoon 1: Kies de rol van deze persoon.");
     await expectNoAxeViolations(page);
+    await expectNoSidewaysScroll(page);
     await summary.getByRole("link", { name: "Kies de gemeente waar het gezin woont." }).click();
     await waitForFocus(page, "#public-municipality");
 
@@ -126,11 +129,16 @@ describe("intake: from a new report to a handover, and the public form", () => {
       .fill("Ik hoor 's nachts vaak geschreeuw en een kind dat huilt.");
     await page.locator("#person-p1-first-name").fill("Noor");
     await page.selectOption("#person-p1-role", { label: "Een kind in het gezin" });
+    // An extra person row left empty neither blocks sending nor is sent.
+    await page.getByRole("button", { name: "Persoon toevoegen" }).click();
+    await waitForFocus(page, "#person-p2-first-name");
 
     const answer = nextApiResponse(page, "POST", "/public/reports");
     await page.getByRole("button", { name: "Versturen" }).click();
     const response = await answer;
     expect(response.status()).toBe(201);
+    const sent = response.request().postDataJSON() as { persons: { firstName?: string }[] };
+    expect(sent.persons.map((person) => person.firstName)).toEqual(["Noor"]);
     const { reference } = (await response.json()) as { reference: string };
     expect(reference).toMatch(/\S/);
 
@@ -142,6 +150,7 @@ describe("intake: from a new report to a handover, and the public form", () => {
     // Only the reference: nothing about who is known to Veilig Thuis.
     expect(text).not.toContain("bekend");
     await expectNoAxeViolations(page);
+    await expectNoSidewaysScroll(page);
     expect(problems).toEqual([]);
   });
 
@@ -152,6 +161,7 @@ describe("intake: from a new report to a handover, and the public form", () => {
     // As the intake worker.
     await logInThroughForm(page, baseUrl, "intake");
     await expectNoAxeViolations(page);
+    await expectNoSidewaysScroll(page);
 
     // Before the journey, through the API: a report that makes the mother a known person.
     const csrf = await csrfTokenOf(request, baseUrl);
@@ -191,11 +201,13 @@ describe("intake: from a new report to a handover, and the public form", () => {
     await expectHeading(page, "Wachtrij meldingen en adviesvragen");
     await page.getByRole("table").waitFor();
     await expectNoAxeViolations(page);
+    await expectNoSidewaysScroll(page);
     await page.getByRole("link", { name: "Nieuwe melding of adviesvraag" }).click();
     await page.waitForURL(`${baseUrl}/meldingen/nieuw`);
     await expectHeading(page, "Nieuwe melding of adviesvraag");
     await page.getByRole("radio", { name: "Melding" }).waitFor();
     await expectNoAxeViolations(page);
+    await expectNoSidewaysScroll(page);
 
     // Sending with nothing chosen: the summary lists every required choice and takes focus.
     await page.getByRole("button", { name: "Melding vastleggen" }).click();
@@ -213,6 +225,7 @@ describe("intake: from a new report to a handover, and the public form", () => {
     }
     expect(await page.locator("#channel").getAttribute("aria-invalid")).toBe("true");
     await expectNoAxeViolations(page);
+    await expectNoSidewaysScroll(page);
 
     // The report: received on a day whose deadline a public holiday pushes back.
     const receivedOn = receiptDateBeforeHoliday();
@@ -261,9 +274,9 @@ describe("intake: from a new report to a handover, and the public form", () => {
       .poll(() => page.getByRole("region", { name: "Huishouden" }).getByRole("status").textContent())
       .toBe("Persoon 4 is verwijderd.");
     const relations: [string, string, string][] = [
-      ["Persoon 1 (Fatma el-Amrani)", "partner van", "Persoon 2 (Karim el-Amrani)"],
-      ["Persoon 1 (Fatma el-Amrani)", "ouder van", "Persoon 3 (Yasmin el-Amrani)"],
-      ["Persoon 2 (Karim el-Amrani)", "ouder van", "Persoon 3 (Yasmin el-Amrani)"],
+      ["Persoon 1 (Fatma el-Amrani)", "is de partner van", "Persoon 2 (Karim el-Amrani)"],
+      ["Persoon 1 (Fatma el-Amrani)", "is een ouder van", "Persoon 3 (Yasmin el-Amrani)"],
+      ["Persoon 2 (Karim el-Amrani)", "is een ouder van", "Persoon 3 (Yasmin el-Amrani)"],
     ];
     for (const [index, [from, type, to]] of relations.entries()) {
       await page.getByRole("button", { name: "Relatie toevoegen" }).click();
@@ -274,9 +287,10 @@ describe("intake: from a new report to a handover, and the public form", () => {
       await page.selectOption(`#relation-${id}-to`, { label: to });
     }
     expect(await mainText(page)).toContain(
-      "Persoon 1 (Fatma el-Amrani) is ouder van Persoon 3 (Yasmin el-Amrani).",
+      "Fatma el-Amrani (persoon 1) is een ouder van Yasmin el-Amrani (persoon 3).",
     );
     await expectNoAxeViolations(page);
+    await expectNoSidewaysScroll(page);
 
     // An invalid BSN only the server checks (the eleven-test): its 400 lands in the summary and at the field.
     let answer = nextApiResponse(page, "POST", "/reports");
@@ -313,6 +327,7 @@ describe("intake: from a new report to a handover, and the public form", () => {
     expect(await mainText(page)).toContain("Alleen zichtbaar voor Veilig Thuis.");
     expect(await mainText(page)).toContain("Anna de Boer");
     await expectNoAxeViolations(page);
+    await expectNoSidewaysScroll(page);
 
     // The mother is offered as a known person; the intake worker confirms it.
     expect(created.matches.some((match) => match.personKey === "p1")).toBe(true);
@@ -331,6 +346,7 @@ describe("intake: from a new report to a handover, and the public form", () => {
     await waitForFocus(page, ".schakel-match__status");
     expect(await candidate.textContent()).toContain("Bevestigd: zelfde persoon");
     await expectNoAxeViolations(page);
+    await expectNoSidewaysScroll(page);
 
     // Triage before the assessment: the server refuses (409) and the page says why.
     const triageForm = page.getByRole("region", { name: "Triage" });
@@ -348,11 +364,11 @@ describe("intake: from a new report to a handover, and the public form", () => {
     // The safety assessment with the risk checklist: score and level shown live, the level raised by judgement.
     const assessment = page.getByRole("region", { name: "Veiligheidsbeoordeling" });
     await assessment
-      .getByRole("group", { name: "Is er acute onveiligheid?" })
+      .getByRole("radiogroup", { name: "Is er acute onveiligheid?" })
       .getByRole("radio", { name: "Nee" })
       .check();
     await assessment
-      .getByRole("group", { name: "Is er structurele onveiligheid?" })
+      .getByRole("radiogroup", { name: "Is er structurele onveiligheid?" })
       .getByRole("radio", { name: "Ja" })
       .check();
     await assessment
@@ -374,6 +390,7 @@ describe("intake: from a new report to a handover, and the public form", () => {
     await page.selectOption("#professional-level", { label: "Verhogen naar hoog" });
     expect(await result.textContent()).toContain("Door uw professionele oordeel verhoogd naar: hoog.");
     await expectNoAxeViolations(page);
+    await expectNoSidewaysScroll(page);
     answer = nextApiResponse(page, "POST", `/reports/${created.id}/safety-assessment`);
     await assessment.getByRole("button", { name: "Veiligheidsbeoordeling vastleggen" }).click();
     expect((await answer).status()).toBe(200);
@@ -382,7 +399,7 @@ describe("intake: from a new report to a handover, and the public form", () => {
       "De veiligheidsbeoordeling is vastgelegd, met risiconiveau hoog.",
     );
     await expect
-      .poll(() => assessment.textContent())
+      .poll(() => assessment.textContent(), { timeout: 10_000 })
       .toContain(`score ${score}, niveau hoog. Het niveau is door professioneel oordeel verhoogd.`);
 
     // The triage: hand over to the local team of Zwolle.
@@ -403,6 +420,7 @@ describe("intake: from a new report to a handover, and the public form", () => {
       await page.locator(".schakel-notice").getByRole("link", { name: "Naar de zaak" }).getAttribute("href"),
     ).toBe(`/zaken/${caseId}`);
     await expectNoAxeViolations(page);
+    await expectNoSidewaysScroll(page);
 
     // The queue shows the report as triaged, with a link to its case.
     await page
@@ -432,6 +450,7 @@ describe("intake: from a new report to a handover, and the public form", () => {
       "Nazorg",
     ]);
     await expectNoAxeViolations(page);
+    await expectNoSidewaysScroll(page);
 
     const caseReference = await caseLink.textContent();
     const caseAnswer = nextApiResponse(page, "GET", `/cases/${caseId}`);
@@ -448,6 +467,7 @@ describe("intake: from a new report to a handover, and the public form", () => {
     expect(caseText).toContain("Wacht op acceptatie");
     expect(caseText).toContain("een overdracht ontvangt die wacht op acceptatie");
     await expectNoAxeViolations(page);
+    await expectNoSidewaysScroll(page);
 
     // The cases list shows it too, with the pending handover.
     await page.getByRole("navigation", { name: "Hoofdmenu" }).getByRole("link", { name: "Zaken" }).click();
@@ -455,6 +475,7 @@ describe("intake: from a new report to a handover, and the public form", () => {
     const caseRow = page.getByRole("row").filter({ has: page.locator(`a[href="/zaken/${caseId}"]`) });
     await expect.poll(() => caseRow.textContent()).toContain("Wacht op acceptatie");
     await expectNoAxeViolations(page);
+    await expectNoSidewaysScroll(page);
     await logOutThroughHeader(page, baseUrl);
 
     // As the local team of Deventer: neither the case nor the report exists for them.
@@ -465,12 +486,14 @@ describe("intake: from a new report to a handover, and the public form", () => {
     await expectHeading(page, "Pagina niet gevonden");
     expect(await mainText(page)).not.toContain("el-Amrani");
     await expectNoAxeViolations(page);
+    await expectNoSidewaysScroll(page);
     const hiddenReport = nextApiResponse(page, "GET", `/reports/${created.id}`);
     await page.goto(`${baseUrl}/meldingen/${created.id}`);
     expect((await hiddenReport).status()).toBe(404);
     await expectHeading(page, "Pagina niet gevonden");
     expect(await mainText(page)).not.toContain("el-Amrani");
     await expectNoAxeViolations(page);
+    await expectNoSidewaysScroll(page);
 
     expect(problems).toEqual([]);
   }, 240_000);

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { type SessionResponse, sessionResponseSchema } from "../src/shared/auth.ts";
 import { expectNoAxeViolations } from "./support/axe.ts";
 import { serverAndFreshBrowser } from "./support/journey.ts";
+import { expectNoSidewaysScroll } from "./support/reflow.ts";
 import { freshTotpCode, wrongTotpCode } from "./support/totp.ts";
 
 interface FocusedElement {
@@ -63,6 +64,7 @@ describe("logging in to Schakel", () => {
     expect(await page.getByLabel("Gebruikersnaam").getAttribute("autocomplete")).toBe("username");
     expect(await page.getByLabel("Wachtwoord").getAttribute("autocomplete")).toBe("current-password");
     await expectNoAxeViolations(page);
+    await expectNoSidewaysScroll(page);
 
     // Step 1: username and password; the server asks for the second factor.
     await page.getByLabel("Gebruikersnaam").fill("intake");
@@ -74,6 +76,7 @@ describe("logging in to Schakel", () => {
     expect(await codeField.getAttribute("inputmode")).toBe("numeric");
     expect((await focusedElement(page))?.id).toBe("totp");
     await expectNoAxeViolations(page);
+    await expectNoSidewaysScroll(page);
 
     // A wrong code: a Dutch message in an alert, the field marked invalid and emptied.
     await codeField.fill(await wrongTotpCode());
@@ -87,6 +90,7 @@ describe("logging in to Schakel", () => {
     expect(await codeField.inputValue()).toBe("");
     expect(page.url()).toBe(`${baseUrl}/inloggen`);
     await expectNoAxeViolations(page);
+    await expectNoSidewaysScroll(page);
 
     // The right code: the start page with the user's name, organisation and role.
     const loginAnswer = nextLoginAnswer(page);
@@ -114,6 +118,7 @@ describe("logging in to Schakel", () => {
     // The sections load their lists on their own: wait for the queue's answer.
     await expect.poll(() => main.textContent()).toContain("Er staan geen meldingen in uw wachtrij");
     await expectNoAxeViolations(page);
+    await expectNoSidewaysScroll(page);
 
     // English: headings, role, title and <html lang> change; the choice survives a reload.
     await page.getByRole("button", { name: "English" }).click();
@@ -132,6 +137,7 @@ describe("logging in to Schakel", () => {
     expect(await page.getByRole("button", { name: "English" }).getAttribute("aria-pressed")).toBe("true");
     expect(await page.getByRole("button", { name: "Nederlands" }).getAttribute("aria-pressed")).toBe("false");
     await expectNoAxeViolations(page);
+    await expectNoSidewaysScroll(page);
     await page.reload();
     await expect.poll(() => h1.textContent()).toBe(`Welcome, ${user.displayName}`);
     expect(await htmlLang(page)).toBe("en");

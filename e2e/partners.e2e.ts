@@ -4,6 +4,7 @@ import { type ApiSession, householdReport, logInThroughApi } from "./support/api
 import { expectNoAxeViolations } from "./support/axe.ts";
 import { type BrowserSession, openBrowser } from "./support/browser.ts";
 import { logInThroughForm, nextApiResponse } from "./support/page.ts";
+import { expectNoSidewaysScroll } from "./support/reflow.ts";
 import { type RunningServer, startServer } from "./support/server.ts";
 
 const reporterName = "Marit Hoekstra";
@@ -128,6 +129,7 @@ describe("chain partners inside the network: the shelter's stay and agreements, 
     const notifications = page.getByRole("region", { name: "Berichten" });
     await eventually(() => notifications.textContent()).toContain("uw organisatie is netwerkpartner");
     await expectNoAxeViolations(page);
+    await expectNoSidewaysScroll(page);
 
     // One click: a new version of the plan, made by the server.
     const answer = nextApiResponse(page, "POST", /\/safety-plan\/agreements\/[^/]+\/done$/);
@@ -149,6 +151,7 @@ describe("chain partners inside the network: the shelter's stay and agreements, 
     expect(text).not.toContain(reporterOrganisation);
     expect(await page.getByRole("link", { name: "Veiligheidsplan bewerken" }).count()).toBe(0);
     await expectNoAxeViolations(page);
+    await expectNoSidewaysScroll(page);
     expect(problems).toEqual([]);
   });
 
@@ -169,6 +172,7 @@ describe("chain partners inside the network: the shelter's stay and agreements, 
     await network.locator("#partner-purpose").selectOption({ label: "Veiligheid en handhaving" });
     await network.locator("#partner-text").fill("Huisverbod overwegen");
     await expectNoAxeViolations(page);
+    await expectNoSidewaysScroll(page);
     let answer = nextApiResponse(page, "POST", `/cases/${kept.id}/network-partners`);
     await network.getByRole("button", { name: "Uitnodigen" }).click();
     expect((await answer).status()).toBe(201);
@@ -183,6 +187,7 @@ describe("chain partners inside the network: the shelter's stay and agreements, 
     await eventually(() => invitations.textContent()).toContain(kept.reference);
     expect(await invitations.textContent()).toContain("Veiligheid en handhaving — Huisverbod overwegen");
     await expectNoAxeViolations(partner);
+    await expectNoSidewaysScroll(partner);
     const before = await browser.context.request.get(`${url}/api/v1/cases/${kept.id}`);
     expect(before.status()).toBe(404);
 
@@ -202,6 +207,7 @@ describe("chain partners inside the network: the shelter's stay and agreements, 
     expect(text).not.toContain(reporterOrganisation);
     expect(text).toContain("met als doel veiligheid en handhaving");
     await expectNoAxeViolations(partner);
+    await expectNoSidewaysScroll(partner);
 
     // Leaving the network: the police's part is done.
     const partnerNetwork = partner.getByRole("region", { name: "Netwerk", exact: true });

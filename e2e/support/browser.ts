@@ -18,6 +18,8 @@ export async function openBrowser(): Promise<BrowserSession> {
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: "/usr/bin/chromium",
     headless: true,
+    // The users' browsers are Dutch: native date and time fields then read 02-12-2026 and 05:22.
+    locale: "nl-NL",
     args: [
       "--no-sandbox",
       "--disable-gpu",

@@ -1,7 +1,7 @@
 import { and, desc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addMonths, dateInAmsterdam } from "../../shared/calendar/working-days.ts";
-import { auditEntries, followUps, handovers } from "../db/schema.ts";
+import { auditEntries, followUps, handovers, notifications } from "../db/schema.ts";
 import { runDeadlineSweep } from "../jobs/scheduler.ts";
 import { createTestApp, type TestApp, type TestSession } from "../test-support/app.ts";
 import { createReportAs, handOver, sampleReport } from "../test-support/reports.ts";
@@ -339,5 +339,55 @@ describe("overdue handovers", () => {
     const notice = notices.find((n: { kind: string }) => n.kind === "handover-overdue");
     expect((await zwolle.post(`/api/v1/notifications/${notice.id}/read`)).statusCode).toBe(204);
     expect((await deventer.post(`/api/v1/notifications/${notice.id}/read`)).statusCode).toBe(404);
+  });
+});
+
+describe("notifications the receiver acts on", () => {
+  type Notice = { id: string; kind: string; handoverId: string | null; read: boolean };
+  const noticesOf = async (session: TestSession, handoverId: string): Promise<Notice[]> =>
+    ((await session.get("/api/v1/notifications?limit=100")).json().items as Notice[]).filter(
+      (n) => n.handoverId === handoverId,
+    );
+
+  it("are read once the handover is accepted: received and overdue alike, each in the audit log", async () => {
+    const { handoverId } = await handedTo(zwolle);
+    await t.database.db.update(handovers).set({ dueOn: "2026-01-05" }).where(eq(handovers.id, handoverId));
+    await runDeadlineSweep(t.database.db);
+    const before = await noticesOf(zwolle, handoverId);
+    expect(before.map((n) => [n.kind, n.read]).sort()).toEqual([
+      ["handover-overdue", false],
+      ["handover-received", false],
+    ]);
+
+    expect((await zwolle.post(`/api/v1/handovers/${handoverId}/accept`)).statusCode).toBe(200);
+    expect((await noticesOf(zwolle, handoverId)).map((n) => n.read)).toEqual([true, true]);
+    // What the sender is told of the decision stays unread for the sender.
+    expect(await noticesOf(intake, handoverId)).toEqual([
+      expect.objectContaining({ kind: "handover-accepted", read: false }),
+    ]);
+    const audited = await t.database.db
+      .select({ subjectId: auditEntries.subjectId, userId: auditEntries.userId })
+      .from(auditEntries)
+      .where(eq(auditEntries.action, "notification.read"));
+    for (const notice of before) {
+      expect(audited).toContainEqual({ subjectId: notice.id, userId: zwolle.userId });
+    }
+  });
+
+  it("are read once the handover is declined, and a second decision changes nothing", async () => {
+    const { handoverId } = await handedTo(zwolle);
+    const [received] = await noticesOf(zwolle, handoverId);
+    expect(received).toMatchObject({ kind: "handover-received", read: false });
+    const declined = await zwolle.post(`/api/v1/handovers/${handoverId}/decline`, { reason: "Not ours." });
+    expect(declined.statusCode).toBe(200);
+    const [row] = await t.database.db
+      .select({ readAt: notifications.readAt, readBy: notifications.readBy })
+      .from(notifications)
+      .where(eq(notifications.id, received?.id ?? ""));
+    expect(row?.readBy).toBe(zwolle.userId);
+    expect(row?.readAt).toBeInstanceOf(Date);
+    expect(
+      (await zwolle.post(`/api/v1/handovers/${handoverId}/decline`, { reason: "Again." })).statusCode,
+    ).toBe(409);
   });
 });

@@ -59,7 +59,7 @@ export function registerHandoverRoutes(app: App, { database }: RouteDeps): void 
       async (request) => {
         const { principal, actor } = accessOf(request);
         return auditedTransaction(db, actor, async ({ tx, audit }) => {
-          const result =
+          const { readNotificationIds, ...result } =
             decision === "accept"
               ? await acceptHandover(tx, principal, request.params.id)
               : await declineHandover(
@@ -76,6 +76,9 @@ export function registerHandoverRoutes(app: App, { database }: RouteDeps): void 
             personIds: await householdIds(tx, result.caseId),
             ground: "receiving organisation of the handover",
           });
+          for (const id of readNotificationIds) {
+            audit({ action: "notification.read", subjectType: "notification", subjectId: id });
+          }
           return result;
         });
       },

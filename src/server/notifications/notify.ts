@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { and, eq, lt, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, lt, sql } from "drizzle-orm";
 import type { Db } from "../db/client.ts";
 import { handovers, notifications } from "../db/schema.ts";
 
@@ -18,6 +18,32 @@ export async function notify(
   at = new Date(),
 ): Promise<void> {
   await tx.insert(notifications).values({ id: randomUUID(), organisationId, kind, ...refs, createdAt: at });
+}
+
+/**
+ * Marks read what an organisation was told about a handover it has now decided on (received,
+ * overdue): deciding is acting on them, so they no longer wait on the start page. Answers the
+ * ids marked, for the audit log.
+ */
+export async function markHandoverNoticesRead(
+  tx: Db,
+  principal: { organisationId: string; userId: string },
+  handoverId: string,
+  at = new Date(),
+): Promise<string[]> {
+  const marked = await tx
+    .update(notifications)
+    .set({ readAt: at, readBy: principal.userId })
+    .where(
+      and(
+        eq(notifications.handoverId, handoverId),
+        eq(notifications.organisationId, principal.organisationId),
+        inArray(notifications.kind, ["handover-received", "handover-overdue"]),
+        isNull(notifications.readAt),
+      ),
+    )
+    .returning({ id: notifications.id });
+  return marked.map((notice) => notice.id);
 }
 
 /**

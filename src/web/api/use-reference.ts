@@ -16,18 +16,22 @@ export interface ReferenceNames {
   violenceType: (code: string) => string;
 }
 
-/** Looks up names in loaded reference data; unknown codes are shown as they are. */
+/**
+ * Looks up names in loaded reference data. Codes (municipality, violence type) unknown to the
+ * list are shown as they are; an organisation is never shown by its id, which means nothing to a
+ * reader: ids are matched in any letter case, and an unknown one is named "Onbekende organisatie".
+ */
 export function useReferenceNames(data: ReferenceData | undefined): ReferenceNames {
-  const { i18n } = useTranslation();
+  const { t, i18n } = useTranslation();
   const language = i18n.language === "en" ? "en" : "nl";
   return useMemo(() => {
     const municipalities = new Map(data?.municipalities.map((m) => [m.code, m.name]));
-    const organisations = new Map(data?.organisations.map((o) => [o.id, o.name]));
+    const organisations = new Map(data?.organisations.map((o) => [o.id.toLowerCase(), o.name]));
     const violenceTypes = new Map(data?.violenceTypes.map((v) => [v.code, v.labels?.[language] ?? v.label]));
     return {
       municipality: (code) => municipalities.get(code) ?? code,
-      organisation: (id) => organisations.get(id) ?? id,
+      organisation: (id) => organisations.get(id.toLowerCase()) ?? t("reference.unknownOrganisation"),
       violenceType: (code) => violenceTypes.get(code) ?? code,
     };
-  }, [data, language]);
+  }, [data, language, t]);
 }

@@ -15,6 +15,15 @@ export function describedByOf(
   return parts.length === 0 ? undefined : parts.join(" ");
 }
 
+/**
+ * The legend of the mark, at the top of every form with a required field (NL Design System form
+ * pattern): "Velden met (verplicht) moet u invullen."
+ */
+export function RequiredFieldsNote() {
+  const { t } = useTranslation();
+  return <p className="utrecht-paragraph schakel-required-note">{t("forms.requiredNote")}</p>;
+}
+
 /** " (verplicht)" after the label of a field that must be filled in (WCAG 3.3.2). */
 export function RequiredMarker({ isRequired }: { isRequired: boolean }) {
   const { t } = useTranslation();

@@ -184,7 +184,8 @@ interface RadioGroupFieldProps<T extends string> {
 /**
  * A group of radio buttons in a fieldset with its legend, description and error message. The
  * inputs carry no `required` attribute: browsers would mark an untouched group invalid at once;
- * a missing answer is reported on submit instead.
+ * a missing answer is reported on submit instead. The group is a radiogroup, so a required one
+ * says so to assistive technology (aria-required) as its legend says "(verplicht)".
  */
 export function RadioGroupField<T extends string>({
   id,
@@ -201,6 +202,8 @@ export function RadioGroupField<T extends string>({
   const isInvalid = error !== undefined;
   return (
     <Fieldset
+      role="radiogroup"
+      required={isRequired}
       invalid={isInvalid}
       className={isInline ? "schakel-fieldset schakel-radio-inline" : "schakel-fieldset"}
       {...(describedBy === undefined ? {} : { "aria-describedby": describedBy })}

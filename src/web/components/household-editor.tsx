@@ -20,8 +20,10 @@ import {
   personLabel,
   type RelationDraft,
   relationFieldId,
+  sentencePerson,
 } from "../forms/household";
 import { type FieldProblem, messageFor } from "../forms/problems";
+import { relationSentence } from "../forms/relation-sentence";
 import { RadioGroupField, SelectField } from "./form-fields";
 import { TextField } from "./text-field";
 
@@ -380,10 +382,12 @@ export function HouseholdEditor({ draft, onChange, problems, variant, addPersonI
                 </div>
                 {isComplete && relation.type !== "" ? (
                   <Paragraph className="schakel-relation__sentence">
-                    {t(`relationSentence.${relation.type}`, {
-                      from: personLabel(t, draft.persons, relation.from),
-                      to: personLabel(t, draft.persons, relation.to),
-                    })}
+                    {relationSentence(
+                      t,
+                      relation.type,
+                      sentencePerson(draft.persons, relation.from),
+                      sentencePerson(draft.persons, relation.to),
+                    )}
                   </Paragraph>
                 ) : null}
                 <ButtonGroup>

@@ -1,6 +1,21 @@
 import { Alert, Paragraph } from "@utrecht/component-library-react";
 import { type ReactNode, useCallback, useEffect, useRef, useState } from "react";
 
+/**
+ * The inline forms of a section collapse once their work is saved: every open disclosure of the
+ * notice's section (but one holding the notice) closes, marked so that it opens a fresh form.
+ */
+function closeSavedDisclosures(notice: HTMLElement): void {
+  const section = notice.closest("section") ?? notice.parentElement;
+  for (const details of section?.querySelectorAll<HTMLDetailsElement>("details.schakel-disclosure[open]") ??
+    []) {
+    if (!details.contains(notice)) {
+      details.dataset.saved = "true";
+      details.open = false;
+    }
+  }
+}
+
 /** A confirmation after an action: an alert that takes focus, so it is heard at once. */
 export function SuccessNotice({
   message,
@@ -13,8 +28,10 @@ export function SuccessNotice({
 }) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    if (occurrence > 0) {
-      ref.current?.focus();
+    const notice = ref.current;
+    if (occurrence > 0 && notice !== null) {
+      closeSavedDisclosures(notice);
+      notice.focus();
     }
   }, [occurrence]);
   if (message === null) {

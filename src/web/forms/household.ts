@@ -55,6 +55,24 @@ export function emptyPerson(key: string): PersonDraft {
   };
 }
 
+/** Whether nothing at all has been typed or chosen for a person (a row the form offered, left alone). */
+export function isBlankPerson(person: PersonDraft): boolean {
+  const { key: _key, ...fields } = person;
+  return Object.values(fields).every((value) => value.trim() === "");
+}
+
+/**
+ * The persons to check and send: rows left blank are dropped, so an extra row neither blocks
+ * sending nor reaches the server. When every row is blank they all stay, and the check asks for
+ * the first person's role: a report names at least one person.
+ */
+export function householdToSend(draft: HouseholdDraft): HouseholdDraft {
+  const filled = draft.persons.filter((person) => !isBlankPerson(person));
+  return filled.length === 0 || filled.length === draft.persons.length
+    ? draft
+    : { ...draft, persons: filled };
+}
+
 /**
  * The person whose typed address this person uses: following "same address as" to a person who
  * typed their own (a loop or a removed person ends at the person itself).
@@ -90,6 +108,15 @@ export function personLabel(t: TFunction, persons: readonly PersonDraft[], key: 
   return name === ""
     ? t("household.personNumber", { number: index + 1 })
     : t("household.personNumberNamed", { number: index + 1, name });
+}
+
+/** A person of the draft as a relation sentence names them (see relation-sentence.ts). */
+export function sentencePerson(persons: readonly PersonDraft[], key: string) {
+  const index = persons.findIndex((person) => person.key === key);
+  const person = persons[index];
+  return person === undefined
+    ? undefined
+    : { number: index + 1, name: `${person.firstName.trim()} ${person.lastName.trim()}`.trim() };
 }
 
 const trimmed = (value: string): string | undefined => (value.trim() === "" ? undefined : value.trim());

@@ -5,6 +5,7 @@ import { Link, Navigate, useLocation } from "react-router";
 import { problemTypes } from "../../shared/auth";
 import { logIn } from "../api/auth";
 import { ApiError, NetworkError } from "../api/client";
+import { RequiredFieldsNote } from "../components/field-parts";
 import { PageHeading } from "../components/page-heading";
 import { TextField } from "../components/text-field";
 import { useDocumentTitle } from "../components/use-document-title";
@@ -220,6 +221,7 @@ export function LoginPage() {
         </Alert>
       )}
       <form noValidate onSubmit={handleSubmit} className="schakel-form">
+        <RequiredFieldsNote />
         {step === "credentials" ? (
           <>
             <Paragraph>{t("login.intro")}</Paragraph>

@@ -24,6 +24,7 @@ import { isUuid } from "../api/page";
 import type { ReferenceData } from "../api/reference";
 import { useReferenceData } from "../api/use-reference";
 import { ErrorSummary } from "../components/error-summary";
+import { RequiredFieldsNote } from "../components/field-parts";
 import { FormFailure } from "../components/form-failure";
 import {
   CheckboxField,
@@ -378,6 +379,7 @@ function NewReportForm({ reference }: { reference: ReferenceData }) {
 
   return (
     <form noValidate onSubmit={handleSubmit} className="schakel-form schakel-report-form">
+      <RequiredFieldsNote />
       <ErrorSummary problems={problems} occurrence={feedback.occurrence} />
       <FormFailure message={feedback.failure} occurrence={feedback.occurrence} />
       <KeptDraftNotice draft={kept} />

@@ -16,6 +16,7 @@ import { createPublicReport } from "../api/intake";
 import type { ReferenceData } from "../api/reference";
 import { useReferenceData } from "../api/use-reference";
 import { ErrorSummary } from "../components/error-summary";
+import { RequiredFieldsNote } from "../components/field-parts";
 import { FormFailure } from "../components/form-failure";
 import { CheckboxField, RadioGroupField, SelectField, TextareaField } from "../components/form-fields";
 import { HouseholdEditor } from "../components/household-editor";
@@ -29,6 +30,7 @@ import {
   emptyPerson,
   type HouseholdDraft,
   householdProblemForPath,
+  householdToSend,
   personsForRequest,
 } from "../forms/household";
 import { type FieldProblem, messageFor, validationErrorsOf } from "../forms/problems";
@@ -195,7 +197,15 @@ function PublicReportForm({
     if (draft.narrative.trim() === "") {
       found.push({ fieldId: "public-narrative", message: t("publicReport.errors.narrative") });
     }
-    found.push(...checkHousehold(t, draft.household, { addPersonId, withRelations: false }));
+    // A row left blank is neither checked nor sent; problems name persons by their place in the form.
+    const household = householdToSend(draft.household);
+    const sent = new Set(household.persons.map((person) => person.key));
+    const skipped = draft.household.persons.filter((person) => !sent.has(person.key));
+    found.push(
+      ...checkHousehold(t, draft.household, { addPersonId, withRelations: false }).filter(
+        (problem) => !skipped.some((person) => problem.fieldId.startsWith(`person-${person.key}-`)),
+      ),
+    );
     const { kind, category } = draft;
     if (found.length > 0 || kind === "" || category === "") {
       feedback.showProblems(found);
@@ -216,7 +226,7 @@ function PublicReportForm({
         ...(contact === undefined ? {} : { contact }),
       },
       municipalityCode: draft.municipalityCode,
-      persons: personsForRequest(draft.household.persons, false),
+      persons: personsForRequest(household.persons, false),
       relations: [],
       violenceTypes: [],
       narrative: draft.narrative.trim(),
@@ -235,9 +245,14 @@ function PublicReportForm({
         if (errors !== undefined && errors.length > 0) {
           feedback.showProblems(
             errors.map(({ path }) => {
-              const household = householdProblemForPath(t, draft.household, path, addPersonId);
-              if (household !== undefined) {
-                return household;
+              // The server counts only the persons sent; the form counts every row.
+              const formPath = path.replace(/^persons\.(\d+)/, (whole, index: string) => {
+                const person = household.persons[Number(index)];
+                return person === undefined ? whole : `persons.${draft.household.persons.indexOf(person)}`;
+              });
+              const personProblem = householdProblemForPath(t, draft.household, formPath, addPersonId);
+              if (personProblem !== undefined) {
+                return personProblem;
               }
               const fieldId = fieldIds[path] ?? "public-narrative";
               return { fieldId, message: t("publicReport.errors.invalid") };
@@ -259,6 +274,7 @@ function PublicReportForm({
 
   return (
     <form noValidate onSubmit={handleSubmit} className="schakel-form">
+      <RequiredFieldsNote />
       <ErrorSummary problems={problems} occurrence={feedback.occurrence} />
       <FormFailure message={feedback.failure} occurrence={feedback.occurrence} />
 

@@ -239,7 +239,7 @@ function ReportQueue() {
                           {item.reference}
                         </Link>
                       </TableHeaderCell>
-                      <TableCell>
+                      <TableCell data-label={t("queue.columns.kind")}>
                         {t(`reportKind.${item.kind}`)}
                         {item.acuteConcern ? (
                           <>
@@ -248,11 +248,17 @@ function ReportQueue() {
                           </>
                         ) : null}
                       </TableCell>
-                      <TableCell>{format.dateTime(item.receivedAt)}</TableCell>
-                      <TableCell>{names.municipality(item.municipalityCode)}</TableCell>
-                      <TableCell>{item.personCount}</TableCell>
-                      <TableCell>{t(`reportStatus.${item.status}`)}</TableCell>
-                      <TableCell>
+                      <TableCell data-label={t("queue.columns.received")}>
+                        {format.dateTime(item.receivedAt)}
+                      </TableCell>
+                      <TableCell data-label={t("queue.columns.municipality")}>
+                        {names.municipality(item.municipalityCode)}
+                      </TableCell>
+                      <TableCell data-label={t("queue.columns.persons")}>{item.personCount}</TableCell>
+                      <TableCell data-label={t("queue.columns.status")}>
+                        {t(`reportStatus.${item.status}`)}
+                      </TableCell>
+                      <TableCell data-label={t("queue.columns.due")}>
                         {item.dueOn === null ? (
                           item.status !== "triaged" ? (
                             t("intakeExtra.noDeadline")

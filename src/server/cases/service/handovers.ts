@@ -5,7 +5,7 @@ import type { Principal } from "../../access/principal.ts";
 import type { Db } from "../../db/client.ts";
 import { caseInvolvements, cases, handovers, organisations } from "../../db/schema.ts";
 import { AppError, notFound } from "../../errors.ts";
-import { notify } from "../../notifications/notify.ts";
+import { markHandoverNoticesRead, notify } from "../../notifications/notify.ts";
 import { loadCalendar, loadDeadlineSettings } from "../../settings/settings.ts";
 import { recordCaseEvent } from "../events.ts";
 import { endInvolvement, involve } from "../involvement.ts";
@@ -156,6 +156,7 @@ export async function acceptHandover(tx: Db, principal: Principal, handoverId: s
   await endInvolvement(tx, h.caseId, principal.organisationId, "pending-handover", now);
   await involve(tx, h.caseId, principal.organisationId, "accepted-handover", now);
   await notify(tx, h.fromOrganisationId, "handover-accepted", { caseId: h.caseId, handoverId }, now);
+  const readNotificationIds = await markHandoverNoticesRead(tx, principal, handoverId, now);
   await recordCaseEvent(tx, h.caseId, principal, "handover-accepted", {
     at: now,
     details: {
@@ -167,7 +168,7 @@ export async function acceptHandover(tx: Db, principal: Principal, handoverId: s
   if (h.senderPart === "ends") {
     await endSenderPart(tx, principal, h, now);
   }
-  return { id: handoverId, caseId: h.caseId, status: "accepted" as const };
+  return { id: handoverId, caseId: h.caseId, status: "accepted" as const, readNotificationIds };
 }
 
 /**
@@ -234,10 +235,11 @@ export async function declineHandover(tx: Db, principal: Principal, handoverId: 
     .where(eq(handovers.id, handoverId));
   await endInvolvement(tx, h.caseId, principal.organisationId, "pending-handover", now);
   await notify(tx, h.fromOrganisationId, "handover-declined", { caseId: h.caseId, handoverId }, now);
+  const readNotificationIds = await markHandoverNoticesRead(tx, principal, handoverId, now);
   await recordCaseEvent(tx, h.caseId, principal, "handover-declined", {
     at: now,
     reason,
     details: { handoverId },
   });
-  return { id: handoverId, caseId: h.caseId, status: "declined" as const };
+  return { id: handoverId, caseId: h.caseId, status: "declined" as const, readNotificationIds };
 }

@@ -1,5 +1,5 @@
 import { Heading2, UnorderedList, UnorderedListItem } from "@utrecht/component-library-react";
-import type { ReactNode } from "react";
+import { type ReactNode, type SyntheticEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 
 /** A section of a long page, with a heading the table of contents can move focus to. */
@@ -52,12 +52,26 @@ export function PageContents({ sections }: { sections: readonly { id: string; ti
   );
 }
 
-/** A part of a section that opens on request (less frequent actions), as a native disclosure. */
+/**
+ * A part of a section that opens on request (less frequent actions), as a native disclosure.
+ * Closed after a save (see SuccessNotice), it opens next time on a fresh form: no input or error
+ * summary of the saved attempt is left in it. Closed by the user, it keeps what was typed.
+ */
 export function Disclosure({ summary, children }: { summary: string; children: ReactNode }) {
+  const [generation, setGeneration] = useState(0);
+  function handleToggle(event: SyntheticEvent<HTMLDetailsElement>): void {
+    const details = event.currentTarget;
+    if (!details.open && details.dataset.saved === "true") {
+      delete details.dataset.saved;
+      setGeneration((current) => current + 1);
+    }
+  }
   return (
-    <details className="schakel-disclosure">
+    <details className="schakel-disclosure" onToggle={handleToggle}>
       <summary className="schakel-disclosure__summary">{summary}</summary>
-      <div className="schakel-disclosure__body">{children}</div>
+      <div key={generation} className="schakel-disclosure__body">
+        {children}
+      </div>
     </details>
   );
 }

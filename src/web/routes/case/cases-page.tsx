@@ -124,12 +124,20 @@ function CasesList() {
                         {item.reference}
                       </Link>
                     </TableHeaderCell>
-                    <TableCell>{names.municipality(item.municipalityCode)}</TableCell>
-                    <TableCell>{t(`caseStatus.${item.status}`)}</TableCell>
-                    <TableCell>{t(`phase.${item.phase}`)}</TableCell>
-                    <TableCell>{t(`direction.${item.direction}`)}</TableCell>
-                    <TableCell>{format.dateTime(item.createdAt)}</TableCell>
-                    <TableCell>
+                    <TableCell data-label={t("cases.columns.municipality")}>
+                      {names.municipality(item.municipalityCode)}
+                    </TableCell>
+                    <TableCell data-label={t("cases.columns.status")}>
+                      {t(`caseStatus.${item.status}`)}
+                    </TableCell>
+                    <TableCell data-label={t("cases.columns.phase")}>{t(`phase.${item.phase}`)}</TableCell>
+                    <TableCell data-label={t("cases.columns.direction")}>
+                      {t(`direction.${item.direction}`)}
+                    </TableCell>
+                    <TableCell data-label={t("cases.columns.opened")}>
+                      {format.dateTime(item.createdAt)}
+                    </TableCell>
+                    <TableCell data-label={t("cases.columns.children")}>
                       {item.childrenWithoutHelp > 0 ? (
                         <StatusBadge status="warning">
                           {t("case.flags.childrenWithoutHelp", { count: item.childrenWithoutHelp })}
@@ -138,7 +146,7 @@ function CasesList() {
                         t("cases.noChildrenWithoutHelp")
                       )}
                     </TableCell>
-                    <TableCell>
+                    <TableCell data-label={t("cases.columns.handover")}>
                       {item.pendingHandover ? t("cases.pendingHandover") : t("cases.noPendingHandover")}
                     </TableCell>
                   </TableRow>

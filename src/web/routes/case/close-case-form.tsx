@@ -12,6 +12,7 @@ import type { ClosureBlocker } from "../../../shared/closure";
 import { ApiError } from "../../api/client";
 import { closeCaseWithReasons } from "../../api/person-help";
 import { ErrorSummary } from "../../components/error-summary";
+import { RequiredFieldsNote } from "../../components/field-parts";
 import { FormFailure } from "../../components/form-failure";
 import { TextareaField } from "../../components/form-fields";
 import { type FieldProblem, messageFor } from "../../forms/problems";
@@ -111,6 +112,7 @@ export function CloseCaseForm({ props, onDone }: { props: CaseSectionProps; onDo
 
   return (
     <form noValidate onSubmit={handleSubmit} className="schakel-form" id="close-case">
+      <RequiredFieldsNote />
       <ErrorSummary problems={feedback.problems} occurrence={feedback.occurrence} />
       <FormFailure message={feedback.failure} occurrence={feedback.occurrence} />
       {blockers.length === 0 ? null : (

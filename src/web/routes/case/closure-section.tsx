@@ -91,11 +91,13 @@ export function ClosureSection(props: CaseSectionProps) {
                   <TableHeaderCell scope="row">
                     {t("case.followUps.after", { count: followUp.monthsAfterClosure })}
                   </TableHeaderCell>
-                  <TableCell>
+                  <TableCell data-label={t("case.followUps.dueOn")}>
                     <Deadline dueOn={followUp.dueOn} showBadge={followUp.status === "due"} />
                   </TableCell>
-                  <TableCell>{names.organisation(followUp.organisationId)}</TableCell>
-                  <TableCell>
+                  <TableCell data-label={t("case.followUps.by")}>
+                    {names.organisation(followUp.organisationId)}
+                  </TableCell>
+                  <TableCell data-label={t("case.followUps.result")}>
                     {followUp.status === "recorded" && followUp.outcome !== undefined
                       ? t(`followUpOutcome.${followUp.outcome}`)
                       : t(`followUpStatus.${followUp.status}`)}

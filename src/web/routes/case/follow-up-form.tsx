@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { followUpOutcomes } from "../../../shared/cases";
 import { type FollowUp, recordFollowUp } from "../../api/cases";
 import { ErrorSummary } from "../../components/error-summary";
+import { RequiredFieldsNote } from "../../components/field-parts";
 import { FormFailure } from "../../components/form-failure";
 import { RadioGroupField, TextareaField } from "../../components/form-fields";
 import { messageFor } from "../../forms/problems";
@@ -54,6 +55,7 @@ export function FollowUpForm({
 
   return (
     <form noValidate onSubmit={handleSubmit} className="schakel-form">
+      <RequiredFieldsNote />
       <ErrorSummary problems={feedback.problems} occurrence={feedback.occurrence} />
       <FormFailure message={feedback.failure} occurrence={feedback.occurrence} />
       <RadioGroupField

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import type { Organisation } from "../../../shared/reference";
 import { proposeHandover } from "../../api/cases";
 import { ErrorSummary } from "../../components/error-summary";
+import { RequiredFieldsNote } from "../../components/field-parts";
 import { FormFailure } from "../../components/form-failure";
 import { RadioGroupField, SelectField, TextareaField } from "../../components/form-fields";
 import { TextField } from "../../components/text-field";
@@ -107,6 +108,7 @@ export function HandoverForm({
 
   return (
     <form noValidate onSubmit={handleSubmit} className="schakel-form">
+      <RequiredFieldsNote />
       <ErrorSummary problems={feedback.problems} occurrence={feedback.occurrence} />
       <FormFailure message={feedback.failure} occurrence={feedback.occurrence} />
       <Paragraph>{t("case.handoverForm.intro")}</Paragraph>

@@ -46,9 +46,13 @@ export function HandoversSection({ data, access, names, organisations, onChanged
             <TableBody>
               {detail.handovers.map((handover) => (
                 <TableRow key={handover.id}>
-                  <TableCell>{names.organisation(handover.fromOrganisationId)}</TableCell>
-                  <TableCell>{names.organisation(handover.toOrganisationId)}</TableCell>
-                  <TableCell>
+                  <TableCell data-label={t("case.handoverFrom")}>
+                    {names.organisation(handover.fromOrganisationId)}
+                  </TableCell>
+                  <TableCell data-label={t("case.handoverTo")}>
+                    {names.organisation(handover.toOrganisationId)}
+                  </TableCell>
+                  <TableCell data-label={t("case.handoverStatus")}>
                     {t(`handoverStatus.${handover.status}`)}
                     {handover.declineReason === undefined ? null : (
                       <>
@@ -57,8 +61,10 @@ export function HandoversSection({ data, access, names, organisations, onChanged
                       </>
                     )}
                   </TableCell>
-                  <TableCell>{format.dateTime(handover.createdAt)}</TableCell>
-                  <TableCell>
+                  <TableCell data-label={t("case.handoverCreated")}>
+                    {format.dateTime(handover.createdAt)}
+                  </TableCell>
+                  <TableCell data-label={t("case.handoverDue")}>
                     <Deadline dueOn={handover.dueOn} showBadge={handover.status === "pending"} />
                     {handover.warmHandoverAt === undefined ? null : (
                       <>
@@ -67,7 +73,9 @@ export function HandoversSection({ data, access, names, organisations, onChanged
                       </>
                     )}
                   </TableCell>
-                  <TableCell className="schakel-narrative">{handover.note ?? ""}</TableCell>
+                  <TableCell data-label={t("case.handovers.note")} className="schakel-narrative">
+                    {handover.note ?? ""}
+                  </TableCell>
                 </TableRow>
               ))}
             </TableBody>

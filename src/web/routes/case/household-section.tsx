@@ -36,8 +36,8 @@ export function HouseholdSection(props: CaseSectionProps) {
             {detail.persons.map((person) => (
               <TableRow key={person.id}>
                 <TableHeaderCell scope="row">{personName(t, detail, person.id)}</TableHeaderCell>
-                <TableCell>{personRole(t, person.role)}</TableCell>
-                <TableCell>
+                <TableCell data-label={t("report.personRole")}>{personRole(t, person.role)}</TableCell>
+                <TableCell data-label={t("case.age")}>
                   {person.age === undefined
                     ? t(`minorCheck.status.${person.minor}`)
                     : t("report.age", { count: person.age })}
@@ -48,7 +48,7 @@ export function HouseholdSection(props: CaseSectionProps) {
                     </>
                   ) : null}
                 </TableCell>
-                <TableCell>
+                <TableCell data-label={t("case.helpOffered")}>
                   {person.helpOffered ? (
                     t("forms.yes")
                   ) : isChild(person) ? (

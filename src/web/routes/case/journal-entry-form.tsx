@@ -16,7 +16,13 @@ import {
 import { ApiError } from "../../api/client";
 import { writeJournalEntry } from "../../api/journal";
 import { ErrorSummary } from "../../components/error-summary";
-import { describedByOf, FieldDescription, FieldError, FieldLabel } from "../../components/field-parts";
+import {
+  describedByOf,
+  FieldDescription,
+  FieldError,
+  FieldLabel,
+  RequiredFieldsNote,
+} from "../../components/field-parts";
 import { FormFailure } from "../../components/form-failure";
 import {
   CheckboxGroupField,
@@ -187,6 +193,7 @@ export function JournalEntryForm({
       className="schakel-form"
       aria-label={corrects === undefined ? t("journal.form.label") : t("journal.form.correctionLabel")}
     >
+      <RequiredFieldsNote />
       <ErrorSummary problems={feedback.problems} occurrence={feedback.occurrence} />
       <FormFailure message={feedback.failure} occurrence={feedback.occurrence} />
       <KeptDraftNotice draft={kept} />

@@ -2,6 +2,7 @@ import { Button, ButtonGroup } from "@utrecht/component-library-react";
 import { type FormEvent, type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ErrorSummary } from "../../components/error-summary";
+import { RequiredFieldsNote } from "../../components/field-parts";
 import { FormFailure } from "../../components/form-failure";
 import { TextField } from "../../components/text-field";
 import { type FieldProblem, messageFor, validationErrorsOf } from "../../forms/problems";
@@ -78,6 +79,7 @@ export function DateActionForm({
 
   return (
     <form noValidate onSubmit={handleSubmit} className="schakel-form">
+      <RequiredFieldsNote />
       <ErrorSummary problems={feedback.problems} occurrence={feedback.occurrence} />
       <FormFailure message={feedback.failure} occurrence={feedback.occurrence} />
       {children?.(feedback.problems)}

@@ -17,6 +17,7 @@ import { type PartnerPurpose, type Partnership, partnerPurposes } from "../../..
 import { decidePartnership, fetchCasePartnerships, invitePartner } from "../../api/network";
 import { useResource } from "../../api/use-resource";
 import { ErrorSummary } from "../../components/error-summary";
+import { RequiredFieldsNote } from "../../components/field-parts";
 import { FormFailure } from "../../components/form-failure";
 import { SelectField, TextareaField } from "../../components/form-fields";
 import { LoadFailed } from "../../components/load-failed";
@@ -112,8 +113,8 @@ export function NetworkPartners({ data, names, organisations, onChanged }: CaseS
               return (
                 <TableRow key={p.id}>
                   <TableHeaderCell scope="row">{names.organisation(p.organisationId)}</TableHeaderCell>
-                  <TableCell>{purposeText(t, p)}</TableCell>
-                  <TableCell>
+                  <TableCell data-label={t("partners.purposeLabel")}>{purposeText(t, p)}</TableCell>
+                  <TableCell data-label={t("partners.statusLabel")}>
                     {t(`partners.status.${p.status}`, { date: format.shortDate(when.slice(0, 10)) })}
                     {p.viaShelterStay ? ` ${t("partners.viaShelterStay")}` : ""}
                     {reason === null ? null : (
@@ -123,7 +124,7 @@ export function NetworkPartners({ data, names, organisations, onChanged }: CaseS
                       </>
                     )}
                   </TableCell>
-                  <TableCell>
+                  <TableCell data-label={t("partners.actions")}>
                     {mayEnd ? (
                       <Button
                         appearance="secondary-action-button"
@@ -266,6 +267,7 @@ function InviteForm({
   return (
     <form noValidate onSubmit={handleSubmit} className="schakel-form">
       <Heading3>{t("partners.inviteHeading")}</Heading3>
+      <RequiredFieldsNote />
       <ErrorSummary problems={feedback.problems} occurrence={feedback.occurrence} />
       <FormFailure message={feedback.failure} occurrence={feedback.occurrence} />
       <Paragraph>{t("partners.inviteIntro")}</Paragraph>

@@ -42,8 +42,12 @@ export function NetworkSection({ data, names, ...rest }: CaseSectionProps) {
                     ? ` (${t("case.involvement.director")})`
                     : ""}
                 </TableHeaderCell>
-                <TableCell>{t(`involvementGround.${involvement.ground}`)}</TableCell>
-                <TableCell>{format.shortDate(dateInAmsterdam(new Date(involvement.since)))}</TableCell>
+                <TableCell data-label={t("case.involvements.ground")}>
+                  {t(`involvementGround.${involvement.ground}`)}
+                </TableCell>
+                <TableCell data-label={t("case.involvements.since")}>
+                  {format.shortDate(dateInAmsterdam(new Date(involvement.since)))}
+                </TableCell>
               </TableRow>
             ))}
           </TableBody>

@@ -5,6 +5,7 @@ import { type HelpKind, helpKinds } from "../../../shared/person-help";
 import type { Organisation } from "../../../shared/reference";
 import { recordPersonHelp } from "../../api/person-help";
 import { ErrorSummary } from "../../components/error-summary";
+import { RequiredFieldsNote } from "../../components/field-parts";
 import { FormFailure } from "../../components/form-failure";
 import { SelectField, TextareaField } from "../../components/form-fields";
 import { TextField } from "../../components/text-field";
@@ -125,6 +126,7 @@ export function PersonHelpForm({
       className="schakel-form"
       aria-label={t("personHelp.formLabel", { name: personName })}
     >
+      <RequiredFieldsNote />
       <ErrorSummary problems={feedback.problems} occurrence={feedback.occurrence} />
       <FormFailure message={feedback.failure} occurrence={feedback.occurrence} />
       <SelectField

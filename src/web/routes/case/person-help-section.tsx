@@ -12,6 +12,7 @@ import { useTranslation } from "react-i18next";
 import type { HelpRecord } from "../../../shared/person-help";
 import { changePersonHelp, setMinorStatus } from "../../api/person-help";
 import { ErrorSummary } from "../../components/error-summary";
+import { RequiredFieldsNote } from "../../components/field-parts";
 import { FormFailure } from "../../components/form-failure";
 import { RadioGroupField, TextareaField } from "../../components/form-fields";
 import { SuccessNotice, useSuccessNotice } from "../../components/success-notice";
@@ -79,6 +80,7 @@ function HelpStepForm({
 
   return (
     <form noValidate onSubmit={handleSubmit} className="schakel-form">
+      <RequiredFieldsNote />
       <ErrorSummary problems={feedback.problems} occurrence={feedback.occurrence} />
       <FormFailure message={feedback.failure} occurrence={feedback.occurrence} />
       {step === "withdraw" ? (
@@ -168,6 +170,7 @@ function MinorStatusForm({
       className="schakel-form"
       aria-label={t("minorCheck.formLabel", { name })}
     >
+      <RequiredFieldsNote />
       <ErrorSummary problems={feedback.problems} occurrence={feedback.occurrence} />
       <FormFailure message={feedback.failure} occurrence={feedback.occurrence} />
       <RadioGroupField

@@ -13,6 +13,7 @@ import { phases } from "../../../shared/cases";
 import { changePhase } from "../../api/cases";
 import { ApiError } from "../../api/client";
 import { ErrorSummary } from "../../components/error-summary";
+import { RequiredFieldsNote } from "../../components/field-parts";
 import { FormFailure } from "../../components/form-failure";
 import { RadioGroupField, TextareaField } from "../../components/form-fields";
 import { type FieldProblem, messageFor, validationErrorsOf } from "../../forms/problems";
@@ -141,6 +142,7 @@ export function PhaseForm({
 
   return (
     <form noValidate onSubmit={handleSubmit} className="schakel-form" id="phase-form">
+      <RequiredFieldsNote />
       <ErrorSummary problems={feedback.problems} occurrence={feedback.occurrence} />
       <FormFailure message={feedback.failure} occurrence={feedback.occurrence} />
       {refusal === null ? null : (

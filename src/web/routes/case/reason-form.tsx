@@ -1,6 +1,7 @@
 import { Button, ButtonGroup } from "@utrecht/component-library-react";
 import { type FormEvent, type ReactNode, useState } from "react";
 import { ErrorSummary } from "../../components/error-summary";
+import { RequiredFieldsNote } from "../../components/field-parts";
 import { FormFailure } from "../../components/form-failure";
 import { TextareaField } from "../../components/form-fields";
 import { type FailureKind, messageFor, validationErrorsOf } from "../../forms/problems";
@@ -70,6 +71,7 @@ export function ReasonForm({
 
   return (
     <form noValidate onSubmit={handleSubmit} className="schakel-form" id={id}>
+      <RequiredFieldsNote />
       <ErrorSummary problems={feedback.problems} occurrence={feedback.occurrence} />
       <FormFailure message={feedback.failure} occurrence={feedback.occurrence} />
       {intro}

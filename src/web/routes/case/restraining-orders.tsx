@@ -58,8 +58,10 @@ export function RestrainingOrders({ data, access, onChanged }: CaseSectionProps)
               {detail.restrainingOrders.map((order) => (
                 <TableRow key={order.id}>
                   <TableHeaderCell scope="row">{personName(t, detail, order.personId)}</TableHeaderCell>
-                  <TableCell>{format.shortDate(order.startsOn)}</TableCell>
-                  <TableCell>
+                  <TableCell data-label={t("case.measures.startsOn")}>
+                    {format.shortDate(order.startsOn)}
+                  </TableCell>
+                  <TableCell data-label={t("case.measures.endsOn")}>
                     {format.shortDate(order.endsOn)}
                     {order.extended ? ` ${t("case.measures.extended")}` : ""}
                     {order.active && order.endsOn < order.latestEndOn ? (
@@ -69,7 +71,7 @@ export function RestrainingOrders({ data, access, onChanged }: CaseSectionProps)
                       </>
                     ) : null}
                   </TableCell>
-                  <TableCell>
+                  <TableCell data-label={t("case.measures.status")}>
                     <StatusBadge status={order.active ? "warning" : "neutral"}>
                       {order.lifted
                         ? t("caseRules.liftedBadge")

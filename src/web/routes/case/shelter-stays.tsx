@@ -64,14 +64,16 @@ export function ShelterStays({ data, access, onChanged, names: orgNames, organis
               {detail.shelterStays.map((stay) => (
                 <TableRow key={stay.id}>
                   <TableHeaderCell scope="row">{names(stay.personIds)}</TableHeaderCell>
-                  <TableCell>{t(`shelterKind.${stay.kind}`)}</TableCell>
-                  <TableCell>
+                  <TableCell data-label={t("case.measures.kind")}>{t(`shelterKind.${stay.kind}`)}</TableCell>
+                  <TableCell data-label={t("partners.shelter")}>
                     {stay.shelterOrganisationId
                       ? orgNames.organisation(stay.shelterOrganisationId)
                       : t("partners.shelterNotNamed")}
                   </TableCell>
-                  <TableCell>{format.shortDate(stay.startsOn)}</TableCell>
-                  <TableCell>
+                  <TableCell data-label={t("case.measures.startsOn")}>
+                    {format.shortDate(stay.startsOn)}
+                  </TableCell>
+                  <TableCell data-label={t("case.measures.endedOn")}>
                     {stay.endedOn === null ? (
                       <StatusBadge status={stay.active ? "warning" : "neutral"}>
                         {t(stay.active ? "case.measures.inShelter" : "case.measures.notStarted")}

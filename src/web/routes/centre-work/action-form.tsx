@@ -1,6 +1,7 @@
 import { Button, ButtonGroup } from "@utrecht/component-library-react";
 import { type FormEvent, type ReactNode, useState } from "react";
 import { ErrorSummary } from "../../components/error-summary";
+import { RequiredFieldsNote } from "../../components/field-parts";
 import { FormFailure } from "../../components/form-failure";
 import { type FieldProblem, validationErrorsOf } from "../../forms/problems";
 import { useFormFeedback } from "../../forms/use-form-feedback";
@@ -67,6 +68,7 @@ export function ActionForm({
 
   return (
     <form noValidate onSubmit={handleSubmit} className="schakel-form">
+      <RequiredFieldsNote />
       <ErrorSummary problems={feedback.problems} occurrence={feedback.occurrence} />
       <FormFailure message={feedback.failure} occurrence={feedback.occurrence} />
       {children(feedback.problems)}

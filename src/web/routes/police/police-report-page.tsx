@@ -8,6 +8,7 @@ import { type SubmittedReport, submitPoliceReport } from "../../api/intake-house
 import type { ReferenceData } from "../../api/reference";
 import { useReferenceData } from "../../api/use-reference";
 import { ErrorSummary } from "../../components/error-summary";
+import { RequiredFieldsNote } from "../../components/field-parts";
 import { FormFailure } from "../../components/form-failure";
 import {
   CheckboxField,
@@ -171,6 +172,7 @@ function PoliceReportForm({ reference }: { reference: ReferenceData }) {
   const language = i18n.language === "en" ? "en" : "nl";
   return (
     <form noValidate onSubmit={handleSubmit} className="schakel-form schakel-report-form">
+      <RequiredFieldsNote />
       {sent === null ? null : (
         <Alert type="ok">
           <Paragraph>{t("police.page.sent", { reference: sent.reference })}</Paragraph>

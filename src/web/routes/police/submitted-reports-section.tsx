@@ -52,9 +52,15 @@ export function SubmittedReportsSection() {
             {resource.data.items.map((item) => (
               <TableRow key={item.id}>
                 <TableHeaderCell scope="row">{item.reference}</TableHeaderCell>
-                <TableCell>{item.incidentNumber ?? "—"}</TableCell>
-                <TableCell>{format.shortDate(item.receivedOn)}</TableCell>
-                <TableCell>{t(`police.status.${item.status}`)}</TableCell>
+                <TableCell data-label={t("police.submitted.incidentNumber")}>
+                  {item.incidentNumber ?? "—"}
+                </TableCell>
+                <TableCell data-label={t("police.submitted.date")}>
+                  {format.shortDate(item.receivedOn)}
+                </TableCell>
+                <TableCell data-label={t("police.submitted.status")}>
+                  {t(`police.status.${item.status}`)}
+                </TableCell>
               </TableRow>
             ))}
           </TableBody>

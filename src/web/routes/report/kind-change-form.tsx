@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import type { ReportDetail } from "../../../shared/intake";
 import { changeReportKind } from "../../api/intake";
 import { ErrorSummary } from "../../components/error-summary";
+import { RequiredFieldsNote } from "../../components/field-parts";
 import { FormFailure } from "../../components/form-failure";
 import { TextareaField } from "../../components/form-fields";
 import { messageFor, validationErrorsOf } from "../../forms/problems";
@@ -55,6 +56,7 @@ export function KindChangeForm({
     <section aria-labelledby="kind-heading" className="schakel-section">
       <Heading2 id="kind-heading">{t("kindChange.heading")}</Heading2>
       <form noValidate onSubmit={handleSubmit} className="schakel-form">
+        <RequiredFieldsNote />
         <ErrorSummary problems={feedback.problems} occurrence={feedback.occurrence} />
         <FormFailure message={feedback.failure} occurrence={feedback.occurrence} />
         <Paragraph>{t(`kindChange.intro.${target}`)}</Paragraph>

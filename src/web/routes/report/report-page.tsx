@@ -34,6 +34,7 @@ import { LoadFailed } from "../../components/load-failed";
 import { LoadingMessage } from "../../components/loading-message";
 import { PageHeading } from "../../components/page-heading";
 import { useDocumentTitle } from "../../components/use-document-title";
+import { relationSentence } from "../../forms/relation-sentence";
 import { useFormatters } from "../../i18n/format";
 import { can, isCentreUser } from "../../session/capabilities";
 import { useAuthenticatedUser } from "../../session/session-context";
@@ -43,7 +44,7 @@ import { NotFoundPage } from "../not-found-page";
 import { HouseholdSection } from "./household-section";
 import { KindChangeForm } from "./kind-change-form";
 import { MatchList } from "./match-list";
-import { reportPersonName } from "./report-person";
+import { reportPersonName, reportSentencePerson } from "./report-person";
 import { SafetyAssessmentForm } from "./safety-assessment-form";
 import { TriageForm } from "./triage-form";
 
@@ -467,21 +468,23 @@ function PersonsSection({ report }: { report: ReportDetail }) {
             {report.persons.map((person) => (
               <TableRow key={person.key}>
                 <TableHeaderCell scope="row">{reportPersonName(t, report, person.key)}</TableHeaderCell>
-                <TableCell>{t(`personRole.${person.role}`)}</TableCell>
-                <TableCell>
+                <TableCell data-label={t("report.personRole")}>{t(`personRole.${person.role}`)}</TableCell>
+                <TableCell data-label={t("report.personBirthDate")}>
                   {person.birthDate === undefined
                     ? t("report.unknown")
                     : `${format.shortDate(person.birthDate)}${person.age === undefined ? "" : ` (${t("report.age", { count: person.age })})`}`}
                 </TableCell>
-                <TableCell>
+                <TableCell data-label={t("intakeExtra.minor")}>
                   {person.minor === "unknown" ? (
                     <StatusBadge status="warning">{t("intakeExtra.minorCheck")}</StatusBadge>
                   ) : (
                     t(`minorAnswer.${person.minor}`)
                   )}
                 </TableCell>
-                {showBsn ? <TableCell>{person.bsn ?? t("report.unknown")}</TableCell> : null}
-                <TableCell>
+                {showBsn ? (
+                  <TableCell data-label={t("household.bsn")}>{person.bsn ?? t("report.unknown")}</TableCell>
+                ) : null}
+                <TableCell data-label={t("household.address")}>
                   {person.address === undefined
                     ? t("report.unknown")
                     : [
@@ -503,10 +506,12 @@ function PersonsSection({ report }: { report: ReportDetail }) {
         <UnorderedList>
           {report.relations.map((relation) => (
             <UnorderedListItem key={`${relation.from}-${relation.type}-${relation.to}`}>
-              {t(`relationSentence.${relation.type}`, {
-                from: reportPersonName(t, report, relation.from),
-                to: reportPersonName(t, report, relation.to),
-              })}
+              {relationSentence(
+                t,
+                relation.type,
+                reportSentencePerson(report, relation.from),
+                reportSentencePerson(report, relation.to),
+              )}
             </UnorderedListItem>
           ))}
         </UnorderedList>

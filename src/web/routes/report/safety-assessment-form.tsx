@@ -11,6 +11,7 @@ import { useTranslation } from "react-i18next";
 import type { ReportDetail, SafetyAssessmentInput } from "../../../shared/intake";
 import { type RiskChecklist, type RiskLevel, recordSafetyAssessment } from "../../api/intake";
 import { ErrorSummary } from "../../components/error-summary";
+import { RequiredFieldsNote } from "../../components/field-parts";
 import { FormFailure } from "../../components/form-failure";
 import { RadioGroupField, SelectField, TextareaField } from "../../components/form-fields";
 import { KeptDraftNotice } from "../../components/kept-draft-notice";
@@ -153,6 +154,7 @@ export function SafetyAssessmentForm({
 
   return (
     <form noValidate onSubmit={handleSubmit} className="schakel-form">
+      <RequiredFieldsNote />
       <ErrorSummary problems={feedback.problems} occurrence={feedback.occurrence} />
       <FormFailure message={feedback.failure} occurrence={feedback.occurrence} />
       <KeptDraftNotice draft={kept} />

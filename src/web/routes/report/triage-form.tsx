@@ -8,6 +8,7 @@ import type { Organisation } from "../../../shared/reference";
 import { ApiError } from "../../api/client";
 import { triageReport } from "../../api/intake";
 import { ErrorSummary } from "../../components/error-summary";
+import { RequiredFieldsNote } from "../../components/field-parts";
 import { FormFailure } from "../../components/form-failure";
 import { RadioGroupField, SelectField, TextareaField } from "../../components/form-fields";
 import { KeptDraftNotice } from "../../components/kept-draft-notice";
@@ -167,6 +168,7 @@ export function TriageForm({
 
   return (
     <form noValidate onSubmit={handleSubmit} className="schakel-form">
+      <RequiredFieldsNote />
       <ErrorSummary problems={feedback.problems} occurrence={feedback.occurrence} />
       <FormFailure message={feedback.failure} occurrence={feedback.occurrence} />
       <KeptDraftNotice draft={kept} />

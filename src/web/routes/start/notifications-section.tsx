@@ -35,6 +35,12 @@ function NotificationItem({
   const canReport = can(useAuthenticatedUser(), "createReports");
   const textId = `notification-${notification.id}`;
   const reference = notification.caseReference ?? t("start.handovers.case");
+  // Following a notification's link is acting on it; a failure only leaves it unread.
+  const readOnOpen = () => {
+    if (!notification.read) {
+      markNotificationRead(notification.id).catch(() => {});
+    }
+  };
   return (
     <UnorderedListItem className="schakel-notification">
       <p id={textId} tabIndex={-1} className="utrecht-paragraph schakel-notification__text">
@@ -47,16 +53,7 @@ function NotificationItem({
         {notification.caseId === null ? (
           reference
         ) : (
-          <Link
-            to={`/zaken/${notification.caseId}`}
-            className="utrecht-link"
-            onClick={() => {
-              if (!notification.read) {
-                // Opening the case reads the notification; a failure only leaves it unread.
-                markNotificationRead(notification.id).catch(() => {});
-              }
-            }}
-          >
+          <Link to={`/zaken/${notification.caseId}`} className="utrecht-link" onClick={readOnOpen}>
             {reference}
           </Link>
         )}{" "}
@@ -64,7 +61,11 @@ function NotificationItem({
       </p>
       {notification.kind === "follow-up-new-violence" && notification.caseId !== null && canReport ? (
         <p className="utrecht-paragraph">
-          <Link to={`/meldingen/nieuw?zaak=${notification.caseId}`} className="utrecht-link">
+          <Link
+            to={`/meldingen/nieuw?zaak=${notification.caseId}`}
+            className="utrecht-link"
+            onClick={readOnOpen}
+          >
             {t("caseRules.newReport")}
           </Link>
         </p>

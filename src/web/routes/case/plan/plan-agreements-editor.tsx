@@ -8,18 +8,36 @@ import { type FieldProblem, messageFor } from "../../../forms/problems";
 import { ItemList } from "./item-list";
 import { type AgreementDraft, newItemKey, planFieldId, type ScoreDraft } from "./plan-draft";
 
+/**
+ * The organisations offered as an agreement's owner, always by name: the current owner stays
+ * offered (by its name) when it is not one of the organisations offered for new agreements.
+ */
+function ownerOptions(
+  owners: readonly Organisation[],
+  currentId: string,
+  organisationName: (id: string) => string,
+): { value: string; label: string }[] {
+  const options = owners.map((organisation) => ({ value: organisation.id, label: organisation.name }));
+  return currentId === "" || options.some((option) => option.value === currentId)
+    ? options
+    : [{ value: currentId, label: organisationName(currentId) }, ...options];
+}
+
 /** The agreements: who does what by when, owned by an organisation, open, done or not done. */
 export function AgreementsEditor({
   items,
   onChange,
   problems,
   owners,
+  organisationName,
 }: {
   items: AgreementDraft[];
   onChange: (items: AgreementDraft[]) => void;
   problems: readonly FieldProblem[];
   /** The organisations that can own an agreement. */
   owners: readonly Organisation[];
+  /** The name of an organisation that owns an agreement but is not among the owners offered now. */
+  organisationName: (id: string) => string;
 }) {
   const { t } = useTranslation();
   const id = (item: AgreementDraft, field: string) => planFieldId("agreement", item.key, field);
@@ -62,7 +80,7 @@ export function AgreementsEditor({
               value={item.ownerOrganisationId}
               onChange={(ownerOrganisationId) => update({ ownerOrganisationId })}
               emptyOption={t("plan.agreement.noOwner")}
-              options={owners.map((organisation) => ({ value: organisation.id, label: organisation.name }))}
+              options={ownerOptions(owners, item.ownerOrganisationId, organisationName)}
             />
             <TextField
               id={id(item, "due")}

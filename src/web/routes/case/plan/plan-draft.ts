@@ -101,7 +101,8 @@ export function draftFromPlan(plan: Plan, version: number): PlanDraft {
       key: agreement.id ?? positional("agreement", index),
       ...(agreement.id === undefined ? {} : { id: agreement.id }),
       text: agreement.text,
-      ownerOrganisationId: agreement.ownerOrganisationId ?? "",
+      // Lower case, as the reference list has ids, so the owner is found among the options.
+      ownerOrganisationId: agreement.ownerOrganisationId?.toLowerCase() ?? "",
       ownerUserId: agreement.ownerUserId,
       dueOn: agreement.dueOn ?? "",
       status: agreement.status,

@@ -8,6 +8,7 @@ import { ApiError } from "../../../api/client";
 import { fetchPlan, fetchPlanVersions, type LoadedPlan, savePlan } from "../../../api/safety-plan";
 import type { ReferenceNames } from "../../../api/use-reference";
 import { ErrorSummary } from "../../../components/error-summary";
+import { RequiredFieldsNote } from "../../../components/field-parts";
 import { FormFailure } from "../../../components/form-failure";
 import { TextareaField } from "../../../components/form-fields";
 import { KeptDraftNotice } from "../../../components/kept-draft-notice";
@@ -220,6 +221,7 @@ export function PlanEditor({
         />
       )}
       <form noValidate onSubmit={handleSubmit} className="schakel-form schakel-plan-form">
+        <RequiredFieldsNote />
         <ErrorSummary problems={problems} occurrence={feedback.occurrence} />
         <FormFailure message={feedback.failure} occurrence={feedback.occurrence} />
         <KeptDraftNotice draft={kept} />
@@ -269,6 +271,7 @@ export function PlanEditor({
           onChange={(agreements) => update({ agreements })}
           problems={problems}
           owners={owners}
+          organisationName={names.organisation}
         />
 
         <Heading2>{t("plan.fields.network")}</Heading2>

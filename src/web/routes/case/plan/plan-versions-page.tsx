@@ -131,13 +131,17 @@ function VersionsView({ data }: { data: VersionsData }) {
                 <TableHeaderCell scope="row">
                   {t("plan.versions.number", { version: version.version })}
                 </TableHeaderCell>
-                <TableCell>{version.authorName ?? t("plan.author.unknown")}</TableCell>
-                <TableCell>
+                <TableCell data-label={t("plan.versions.author")}>
+                  {version.authorName ?? t("plan.author.unknown")}
+                </TableCell>
+                <TableCell data-label={t("plan.versions.organisation")}>
                   {version.authorOrganisationId === null
                     ? t("plan.author.unknown")
                     : names.organisation(version.authorOrganisationId)}
                 </TableCell>
-                <TableCell>{format.dateTime(version.createdAt)}</TableCell>
+                <TableCell data-label={t("plan.versions.savedAt")}>
+                  {format.dateTime(version.createdAt)}
+                </TableCell>
               </TableRow>
             ))}
           </TableBody>

@@ -112,19 +112,21 @@ export function PlanAgreements({ plan, names }: { plan: Plan; names: ReferenceNa
           {plan.agreements.map((agreement, index) => (
             <TableRow key={agreement.id ?? index}>
               <TableHeaderCell scope="row">{agreement.text}</TableHeaderCell>
-              <TableCell>
+              <TableCell data-label={t("plan.agreement.owner")}>
                 {agreement.ownerOrganisationId === null
                   ? t("plan.view.noOwner")
                   : names.organisation(agreement.ownerOrganisationId)}
               </TableCell>
-              <TableCell>
+              <TableCell data-label={t("plan.agreement.dueOn")}>
                 {agreement.dueOn === null ? (
                   t("plan.view.noDueDate")
                 ) : (
                   <Deadline dueOn={agreement.dueOn} showBadge={agreement.status === "open"} />
                 )}
               </TableCell>
-              <TableCell>{t(`agreementStatus.${agreement.status}`)}</TableCell>
+              <TableCell data-label={t("plan.agreement.status")}>
+                {t(`agreementStatus.${agreement.status}`)}
+              </TableCell>
             </TableRow>
           ))}
         </TableBody>
@@ -155,8 +157,8 @@ export function PlanNetwork({ plan }: { plan: Plan }) {
             // biome-ignore lint/suspicious/noArrayIndexKey: network members have no ids; name and place identify them
             <TableRow key={`${index}-${member.name}`}>
               <TableHeaderCell scope="row">{member.name}</TableHeaderCell>
-              <TableCell>{member.relation}</TableCell>
-              <TableCell>{member.role}</TableCell>
+              <TableCell data-label={t("plan.network.relation")}>{member.relation}</TableCell>
+              <TableCell data-label={t("plan.network.role")}>{member.role}</TableCell>
             </TableRow>
           ))}
         </TableBody>
@@ -190,9 +192,11 @@ export function PlanScores({ plan }: { plan: Plan }) {
               {scores.map((score, index) => (
                 // biome-ignore lint/suspicious/noArrayIndexKey: scores have no ids; date, party and place identify them
                 <TableRow key={`${index}-${score.on}-${score.party}`}>
-                  <TableCell>{format.shortDate(score.on)}</TableCell>
-                  <TableCell>{t(`scoreParty.${score.party}`)}</TableCell>
-                  <TableCell>{t("plan.score.outOfTen", { score: score.score })}</TableCell>
+                  <TableCell data-label={t("plan.score.on")}>{format.shortDate(score.on)}</TableCell>
+                  <TableCell data-label={t("plan.score.party")}>{t(`scoreParty.${score.party}`)}</TableCell>
+                  <TableCell data-label={t("plan.score.score")}>
+                    {t("plan.score.outOfTen", { score: score.score })}
+                  </TableCell>
                 </TableRow>
               ))}
             </TableBody>
