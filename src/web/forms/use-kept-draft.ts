@@ -40,6 +40,10 @@ export function useKeptDraft<T>(
   // Until the restored input has rendered, the form still shows what it started with: not kept.
   const restoringFrom = useRef<string | null>(null);
   const discardedJson = useRef<string | null>(null);
+  // After a save the form resets its fields; what it resets to is no draft either, else a form
+  // rebuilt after the save would offer the half-cleared input back as "kept".
+  const resetPending = useRef(false);
+  const [discards, setDiscards] = useState(0);
   const ready = useRef(false);
   const [restored, setRestored] = useState(false);
 
@@ -69,6 +73,12 @@ export function useKeptDraft<T>(
       }
       restoringFrom.current = null;
     }
+    if (resetPending.current && discards > 0) {
+      resetPending.current = false;
+      discardedJson.current = json;
+      removeDraft(storage, userId, form);
+      return;
+    }
     if (json === discardedJson.current) {
       return;
     }
@@ -80,7 +90,7 @@ export function useKeptDraft<T>(
     } else {
       writeDraft(storage, userId, form, now);
     }
-  }, [json, userId, form]);
+  }, [json, userId, form, discards]);
 
   const discard = useCallback(() => {
     const storage = browserDraftStorage();
@@ -88,6 +98,8 @@ export function useKeptDraft<T>(
       removeDraft(storage, userId, form);
     }
     discardedJson.current = current.current.json;
+    resetPending.current = true;
+    setDiscards((n) => n + 1);
     setRestored(false);
   }, [userId, form]);
 
