@@ -1,4 +1,5 @@
 import type { ThroughputResult } from "./auth-me-throughput.ts";
+import type { CaseReadResult } from "./case-read-throughput.ts";
 import { type MatchingResult, matchingTargets } from "./matching/run-matching.ts";
 import { kindDescriptions } from "./matching/variants.ts";
 import type { StartPhases, StartTimeResult } from "./start-time.ts";
@@ -14,6 +15,7 @@ export interface BenchReport {
   loadAverageAtEnd: number[];
   startTime: StartTimeResult | null;
   authMe: ThroughputResult[];
+  caseRead: CaseReadResult[];
   matching: MatchingResult[];
   errors: { part: string; message: string }[];
 }
@@ -76,6 +78,29 @@ function authMeSection(results: ThroughputResult[]): string {
       ]),
     ),
     "ceiling = the session lookup of every authenticated request as plain SQL in a loop, no HTTP.",
+  ].join("\n");
+}
+
+function caseReadSection(results: CaseReadResult[]): string {
+  const first = results[0];
+  return [
+    heading(
+      `Audited GET /api/v1/cases/{id} beside GET /api/v1/auth/me, ${first?.connections ?? 50} connections, ${first?.durationSeconds ?? "?"} s each`,
+    ),
+    formatTable(
+      ["database", "auth/me req/s", "case read req/s", "case p50", "case p99", "case / auth", "target", ""],
+      results.map((r) => [
+        r.database,
+        num(r.authMe.requestsPerSecond),
+        num(r.caseRead.requestsPerSecond),
+        ms(r.caseRead.latencyP50Ms),
+        ms(r.caseRead.latencyP99Ms),
+        fixed(r.ratio, 2),
+        `≥ ${fixed(r.target, 1)}`,
+        verdict(r.ratio >= r.target),
+      ]),
+    ),
+    "same server, same session, one route after the other; every case read appends an audit entry.",
   ].join("\n");
 }
 
@@ -168,6 +193,9 @@ export function formatSummary(report: BenchReport): string {
   }
   if (report.authMe.length > 0) {
     sections.push(authMeSection(report.authMe));
+  }
+  if (report.caseRead.length > 0) {
+    sections.push(caseReadSection(report.caseRead));
   }
   if (report.matching.length > 0) {
     sections.push(matchingSection(report.matching));

@@ -4,6 +4,7 @@ import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { measureAuthMeThroughput } from "./auth-me-throughput.ts";
+import { measureCaseReadThroughput } from "./case-read-throughput.ts";
 import { measureMatching } from "./matching/run-matching.ts";
 import { type BenchReport, formatSummary } from "./report.ts";
 import { readSettings } from "./settings.ts";
@@ -40,6 +41,7 @@ async function main(): Promise<number> {
     loadAverageAtEnd: [],
     startTime: null,
     authMe: [],
+    caseRead: [],
     matching: [],
     errors: [],
   };
@@ -75,6 +77,24 @@ async function main(): Promise<number> {
       if (databases) {
         await attempt("GET /auth/me on postgresql", async () => {
           report.authMe.push(await databases.use(throughputOn));
+        });
+      }
+    }
+    if (settings.parts.has("case-read")) {
+      const caseReadOn = (databaseUrl: string | undefined) =>
+        measureCaseReadThroughput({
+          workDir,
+          databaseUrl,
+          connections: settings.connections,
+          durationSeconds: settings.durationSeconds,
+          serverLogLevel: settings.serverLogLevel,
+        });
+      await attempt("audited case read on pglite", async () => {
+        report.caseRead.push(await caseReadOn(undefined));
+      });
+      if (databases) {
+        await attempt("audited case read on postgresql", async () => {
+          report.caseRead.push(await databases.use(caseReadOn));
         });
       }
     }

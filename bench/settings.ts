@@ -3,7 +3,7 @@
  * counterpart of src/server/config.ts).
  */
 
-export type BenchPart = "start" | "auth" | "matching";
+export type BenchPart = "start" | "auth" | "case-read" | "matching";
 
 export interface MatchingSize {
   database: "pglite" | "postgresql";
@@ -35,7 +35,7 @@ export interface BenchSettings {
 }
 
 const defaultLocalPostgres = "postgres://postgres@127.0.0.1:5432/postgres";
-const allParts: BenchPart[] = ["start", "auth", "matching"];
+const allParts: BenchPart[] = ["start", "auth", "case-read", "matching"];
 
 function positiveNumber(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const raw = env[name];

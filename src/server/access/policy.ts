@@ -3,8 +3,7 @@ import { type Action, actionRoles } from "../../shared/access.ts";
 import type { Role } from "../../shared/auth.ts";
 import type { CaseDetail } from "../../shared/cases.ts";
 import type { PartnerPurpose } from "../../shared/network.ts";
-import { activeInvolvements, type InvolvementGround } from "../cases/involvement.ts";
-import { activePartnershipOf } from "../cases/network/partnership-queries.ts";
+import { type InvolvementGround, involvementsWithPartnership } from "../cases/involvement.ts";
 import type { Db } from "../db/client.ts";
 import { persons, reports } from "../db/schema.ts";
 import { AppError, notFound } from "../errors.ts";
@@ -79,7 +78,11 @@ export async function authorizeCaseAccess(
   caseId: string,
   mode: CaseMode,
 ): Promise<CaseAccess> {
-  const involvements = await activeInvolvements(tx, caseId, principal.organisationId);
+  const { involvements, partnership } = await involvementsWithPartnership(
+    tx,
+    caseId,
+    principal.organisationId,
+  );
   if (involvements.length === 0) {
     throw notFound();
   }
@@ -105,7 +108,6 @@ export async function authorizeCaseAccess(
   if (chosen.ground !== "network-partner") {
     return { ground: groundOf(chosen), view, involvement: chosen };
   }
-  const partnership = await activePartnershipOf(tx, caseId, principal.organisationId);
   return {
     ground: partnership ? `${groundOf(chosen)}: purpose ${partnership.purpose}` : groundOf(chosen),
     view,

@@ -1,8 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { type AnyColumn, and, eq, isNull, type SQL, sql } from "drizzle-orm";
+import type { PartnerPurpose } from "../../shared/network.ts";
 import type { Db } from "../db/client.ts";
 import { qualified } from "../db/qualified.ts";
-import { caseInvolvements } from "../db/schema.ts";
+import { caseInvolvements, networkPartnerships } from "../db/schema.ts";
 
 export type InvolvementGround =
   | "triage"
@@ -38,6 +39,40 @@ export function activeInvolvements(tx: Db, caseId: string, organisationId: strin
       ),
     )
     .orderBy(caseInvolvements.startedAt);
+}
+
+/**
+ * The organisation's active involvements in the case, the oldest first, and its accepted
+ * partnership there (which a network-partner ground names): what the access policy decides on,
+ * in one statement.
+ */
+export async function involvementsWithPartnership(tx: Db, caseId: string, organisationId: string) {
+  const rows = await tx
+    .select({
+      ground: caseInvolvements.ground,
+      startedAt: caseInvolvements.startedAt,
+      partnership: sql<{ id: string; purpose: PartnerPurpose } | null>`(select json_build_object(
+          'id', ${qualified(networkPartnerships.id)}, 'purpose', ${qualified(networkPartnerships.purpose)})
+        from ${networkPartnerships}
+        where ${qualified(networkPartnerships.caseId)} = ${qualified(caseInvolvements.caseId)}
+          and ${qualified(networkPartnerships.organisationId)} = ${qualified(caseInvolvements.organisationId)}
+          and ${qualified(networkPartnerships.status)} = 'active'
+        limit 1)`,
+    })
+    .from(caseInvolvements)
+    .where(
+      and(
+        eq(caseInvolvements.caseId, caseId),
+        eq(caseInvolvements.organisationId, organisationId),
+        isNull(caseInvolvements.endedAt),
+      ),
+    )
+    .orderBy(caseInvolvements.startedAt);
+  const partnership = rows.find((r) => r.partnership)?.partnership ?? undefined;
+  return {
+    involvements: rows.map(({ ground, startedAt }) => ({ ground, startedAt })),
+    partnership,
+  };
 }
 
 /** Adds an organisation's involvement on a ground unless it already has one that is active. */

@@ -1,25 +1,15 @@
-import { and, asc, desc, eq, isNull, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, or, type SQL, sql } from "drizzle-orm";
 import type { CaseDetail, Handover } from "../../shared/cases.ts";
 import { type MinorAnswer, minorStatus } from "../../shared/minors.ts";
 import type { Principal } from "../access/principal.ts";
 import type { Db } from "../db/client.ts";
 import { qualified } from "../db/qualified.ts";
-import {
-  caseInvolvements,
-  casePersons,
-  cases,
-  handovers,
-  organisations,
-  personHelp,
-  persons,
-  reports,
-  users,
-} from "../db/schema.ts";
+import { casePersons, cases, handovers, personHelp, persons } from "../db/schema.ts";
+import { caseRows } from "./case-document.ts";
 import { involvedNowIn } from "./involvement.ts";
-import { measuresOfCase } from "./measures/measures.ts";
+import { presentRestrainingOrder, presentShelterStay } from "./measures/measures.ts";
 import { minorNowSql } from "./minor-sql.ts";
-import { acuteUnsafetyOpen } from "./service/case-state.ts";
-import { helpOfCase } from "./service/person-help.ts";
+import { presentHelp } from "./service/person-help.ts";
 
 /** Only the cases the caller's organisation is involved in now: the filter is SQL, not after loading. */
 const involvedNow = (principal: Principal): SQL => involvedNowIn(cases.id, principal.organisationId);
@@ -111,58 +101,29 @@ function ownAccess(
   return { ground: own.ground as CaseDetail["access"]["ground"], since: own.since.toISOString() };
 }
 
-/** A case as API.md describes it, for a caller already authorised to see it. */
+/**
+ * A case as API.md describes it, for a caller already authorised to see it: one statement
+ * (`caseRows`), presented here.
+ */
 export async function getCaseDetail(
   tx: Db,
   caseId: string,
   today: string,
   caller: { organisationId: string; ground: string },
 ): Promise<CaseDetail | undefined> {
-  const [c] = await tx.select().from(cases).where(eq(cases.id, caseId));
-  if (!c) {
+  const rows = await caseRows(tx, caseId);
+  if (!rows) {
     return undefined;
   }
-  const involvements = await tx
-    .select({
-      organisationId: caseInvolvements.organisationId,
-      kind: organisations.kind,
-      ground: caseInvolvements.ground,
-      since: caseInvolvements.startedAt,
-    })
-    .from(caseInvolvements)
-    .innerJoin(organisations, eq(organisations.id, caseInvolvements.organisationId))
-    .where(and(eq(caseInvolvements.caseId, caseId), isNull(caseInvolvements.endedAt)))
-    .orderBy(asc(caseInvolvements.startedAt));
-  const household = await tx
-    .select({ role: casePersons.role, person: persons })
-    .from(casePersons)
-    .innerJoin(persons, eq(persons.id, casePersons.personId))
-    .where(eq(casePersons.caseId, caseId))
-    .orderBy(asc(persons.birthDate));
-  const reportRows = await tx
-    .select({
-      id: reports.id,
-      reference: reports.reference,
-      kind: reports.kind,
-      receivedAt: reports.receivedAt,
-    })
-    .from(reports)
-    .where(eq(reports.caseId, caseId))
-    .orderBy(asc(reports.receivedAt));
-  const acuteUnsafety = await acuteUnsafetyOpen(tx, caseId);
-  const [director] = c.directorUserId
-    ? await tx.select({ name: users.displayName }).from(users).where(eq(users.id, c.directorUserId))
-    : [];
-  const directorName = director?.name;
-  const handoverRows = await tx
-    .select()
-    .from(handovers)
-    .where(eq(handovers.caseId, caseId))
-    .orderBy(desc(handovers.createdAt));
-
-  const help = (await helpOfCase(tx, caseId)).filter((h) => h.withdrawn === null);
-  const helpRecords = await helpOfCase(tx, caseId);
-  const measures = await measuresOfCase(tx, caseId, today);
+  const { c, involvements, household, directorName, acuteUnsafety } = rows;
+  const reportRows = rows.reports;
+  const handoverRows = rows.handovers;
+  const helpRecords = rows.help.map(({ h, name }) => presentHelp(h, name));
+  const help = helpRecords.filter((h) => h.withdrawn === null);
+  const measures = {
+    restrainingOrders: rows.restrainingOrders.map((o) => presentRestrainingOrder(o, today)),
+    shelterStays: rows.shelterStays.map((st) => presentShelterStay(st, today)),
+  };
   const people = household.map(({ role, person: p }) => ({
     id: p.id,
     role,

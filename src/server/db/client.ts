@@ -37,17 +37,22 @@ export interface OpenOptions {
   /** Folder for PGlite; absent → in memory (tests). */
   dataDir?: string | undefined;
   poolSize?: number;
+  /** Called with the text of every statement Drizzle sends (tests count a request's round trips). */
+  onQuery?: ((sql: string) => void) | undefined;
 }
 
 /** Opens the configured database: node-postgres when a URL is given, otherwise PGlite. */
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   if (options.databaseUrl) {
-    return openPostgres(options.databaseUrl, options.poolSize ?? 10);
+    return openPostgres(options.databaseUrl, options.poolSize ?? 10, options.onQuery);
   }
-  return openPglite(options.dataDir);
+  return openPglite(options.dataDir, options.onQuery);
 }
 
-async function openPglite(dataDir: string | undefined): Promise<Database> {
+const queryLogger = (onQuery: OpenOptions["onQuery"]) =>
+  onQuery ? { logger: { logQuery: (sql: string) => onQuery(sql) } } : {};
+
+async function openPglite(dataDir: string | undefined, onQuery?: OpenOptions["onQuery"]): Promise<Database> {
   const release = dataDir ? lockDataDir(dataDir) : () => {};
   let client: PGlite;
   try {
@@ -58,7 +63,7 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
     release();
     throw error;
   }
-  const db = drizzlePglite({ client, schema }) as unknown as Db;
+  const db = drizzlePglite({ client, schema, ...queryLogger(onQuery) }) as unknown as Db;
   return {
     kind: "pglite",
     db,
@@ -90,11 +95,15 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
   };
 }
 
-async function openPostgres(url: string, poolSize: number): Promise<Database> {
+async function openPostgres(
+  url: string,
+  poolSize: number,
+  onQuery?: OpenOptions["onQuery"],
+): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
   // Idle clients that fail (server restart) must not crash the process.
   pool.on("error", () => {});
-  const db = drizzleNodePg({ client: pool, schema }) as unknown as Db;
+  const db = drizzleNodePg({ client: pool, schema, ...queryLogger(onQuery) }) as unknown as Db;
   return {
     kind: "postgresql",
     db,

@@ -41,9 +41,14 @@ export interface TestApp {
 /** The production app from buildApp() on a fresh test database with the demo region. */
 export async function createTestApp(
   env: Record<string, string> = {},
-  options: { beforeReady?: (app: App) => void; logger?: Parameters<typeof buildApp>[0]["logger"] } = {},
+  options: {
+    beforeReady?: (app: App) => void;
+    logger?: Parameters<typeof buildApp>[0]["logger"];
+    /** Sees the text of every statement the app's database client sends. */
+    onQuery?: (sql: string) => void;
+  } = {},
 ): Promise<TestApp> {
-  const testDb = await createTestDatabase();
+  const testDb = await createTestDatabase({ onQuery: options.onQuery });
   const config = loadConfig({ NODE_ENV: "test", LOG_LEVEL: "silent", ...env });
   const app = await buildApp({
     config,

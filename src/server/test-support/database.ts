@@ -22,7 +22,9 @@ function withDatabaseName(url: string, name: string): string {
  * PostgreSQL database created beside DATABASE_URL's and dropped afterwards, so every run starts
  * clean and test files never share state.
  */
-export async function createTestDatabase(options: { demoData?: boolean } = {}): Promise<TestDatabase> {
+export async function createTestDatabase(
+  options: { demoData?: boolean; onQuery?: ((sql: string) => void) | undefined } = {},
+): Promise<TestDatabase> {
   const adminUrl = process.env.DATABASE_URL;
   let database: Database;
   let drop = async () => {};
@@ -32,7 +34,11 @@ export async function createTestDatabase(options: { demoData?: boolean } = {}): 
     await admin.connect();
     await admin.query(`CREATE DATABASE ${name}`);
     await admin.end();
-    database = await openDatabase({ databaseUrl: withDatabaseName(adminUrl, name), poolSize: 5 });
+    database = await openDatabase({
+      databaseUrl: withDatabaseName(adminUrl, name),
+      poolSize: 5,
+      onQuery: options.onQuery,
+    });
     drop = async () => {
       const a = new pg.Client({ connectionString: adminUrl });
       await a.connect();
@@ -40,7 +46,7 @@ export async function createTestDatabase(options: { demoData?: boolean } = {}): 
       await a.end();
     };
   } else {
-    database = await openDatabase({});
+    database = await openDatabase({ onQuery: options.onQuery });
   }
   await migrate(database.raw);
   const demo = options.demoData ?? true;
