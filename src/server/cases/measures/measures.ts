@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { and, asc, eq, inArray, isNull } from "drizzle-orm";
+import { and, eq, inArray, isNull } from "drizzle-orm";
 import { dateInAmsterdam } from "../../../shared/calendar/working-days.ts";
 import type { Principal } from "../../access/principal.ts";
 import type { Db } from "../../db/client.ts";
@@ -260,21 +260,4 @@ export async function endShelterStay(tx: Db, principal: Principal, id: string, e
     details: { shelterStayId: id, endedOn: end, shelterOrganisationId: stay.shelterOrganisationId },
   });
   return presentShelterStay({ ...stay, endedOn: end }, today);
-}
-
-export async function measuresOfCase(tx: Db, caseId: string, today: string) {
-  const orders = await tx
-    .select()
-    .from(restrainingOrders)
-    .where(eq(restrainingOrders.caseId, caseId))
-    .orderBy(asc(restrainingOrders.startsOn));
-  const stays = await tx
-    .select()
-    .from(shelterStays)
-    .where(eq(shelterStays.caseId, caseId))
-    .orderBy(asc(shelterStays.startsOn));
-  return {
-    restrainingOrders: orders.map((o) => presentRestrainingOrder(o, today)),
-    shelterStays: stays.map((s) => presentShelterStay(s, today)),
-  };
 }

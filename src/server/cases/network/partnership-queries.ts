@@ -1,29 +1,10 @@
 import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
-import type { PartnerPurpose, Partnership } from "../../../shared/network.ts";
+import type { Partnership } from "../../../shared/network.ts";
 import type { Db } from "../../db/client.ts";
 import { qualified } from "../../db/qualified.ts";
 import { caseInvolvements, cases, networkPartnerships, shelterStays } from "../../db/schema.ts";
 
 export type PartnershipRow = typeof networkPartnerships.$inferSelect;
-
-/** The organisation's accepted (active) partnership in the case, which its access ground names. */
-export async function activePartnershipOf(
-  tx: Db,
-  caseId: string,
-  organisationId: string,
-): Promise<{ id: string; purpose: PartnerPurpose } | undefined> {
-  const [row] = await tx
-    .select({ id: networkPartnerships.id, purpose: networkPartnerships.purpose })
-    .from(networkPartnerships)
-    .where(
-      and(
-        eq(networkPartnerships.caseId, caseId),
-        eq(networkPartnerships.organisationId, organisationId),
-        eq(networkPartnerships.status, "active"),
-      ),
-    );
-  return row ? { id: row.id, purpose: row.purpose as PartnerPurpose } : undefined;
-}
 
 /** The organisation's open (invited or active) partnership in the case. */
 export async function openPartnershipOf(tx: Db, caseId: string, organisationId: string) {
