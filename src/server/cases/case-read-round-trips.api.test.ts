@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp, type TestSession } from "../test-support/app.ts";
-import { createReportAs, handOver, sampleReport } from "../test-support/reports.ts";
+import { assessment, createReportAs, handOver, sampleReport } from "../test-support/reports.ts";
 
 let t: TestApp;
 let intake: TestSession;
 let zwolle: TestSession;
+let shelter: TestSession;
 /** Every statement the app's database client sent, in order (Drizzle's query log). */
 const statements: string[] = [];
 
@@ -12,6 +13,7 @@ beforeAll(async () => {
   t = await createTestApp({}, { onQuery: (text) => statements.push(text) });
   intake = await t.login("intake");
   zwolle = await t.login("lt.zwolle");
+  shelter = await t.login("shelter");
 });
 afterAll(() => t.close());
 
@@ -48,6 +50,37 @@ describe("a case read in a few round trips (issue 9)", () => {
     expect(read.audit).toHaveLength(3);
     // Within the transaction: at most 4 steps (access, document, audit), BEGIN/COMMIT aside.
     expect(read.work.length + 1).toBeLessThanOrEqual(4);
+  });
+
+  it("gives a network partner its view from the same two statements, the partnership included", async () => {
+    // A case the centre keeps, so it has a director, and a shelter that joined its network.
+    const report = await createReportAs(intake, sampleReport());
+    await intake.post(`/api/v1/reports/${report.id}/safety-assessment`, assessment);
+    const triaged = await intake.post(`/api/v1/reports/${report.id}/triage`, {
+      route: "investigation",
+      rationale: "Facts unclear; the centre investigates.",
+      keepReason: "insufficient-information",
+    });
+    const caseId = triaged.json().caseId as string;
+    const invited = await intake.post(`/api/v1/cases/${caseId}/network-partners`, {
+      organisationId: shelter.organisationId,
+      purpose: "shelter",
+      purposeText: "Crisis place for mother and child",
+    });
+    expect((await shelter.post(`/api/v1/network-partnerships/${invited.json().id}/accept`)).statusCode).toBe(
+      200,
+    );
+
+    const read = await statementsOf(() => shelter.get(`/api/v1/cases/${caseId}`));
+    const body = (await shelter.get(`/api/v1/cases/${caseId}`)).json();
+
+    expect(read.status).toBe(200);
+    expect(read.work).toHaveLength(2);
+    expect(read.audit).toHaveLength(3);
+    expect(body.access).toMatchObject({ view: "network-partner", purpose: "shelter" });
+    expect(body.accessGround).toMatch(/^network partner since \d{4}-\d{2}-\d{2}: purpose shelter$/);
+    expect(body.director).toMatchObject({ userId: intake.userId, name: expect.any(String) });
+    expect(body.reports).toEqual([]);
   });
 
   it("answers an unknown case after the access check alone, with nothing else read", async () => {
