@@ -26,18 +26,19 @@ export const involvedNowIn = (caseIdColumn: AnyColumn, organisationId: string): 
       and ${qualified(caseInvolvements.organisationId)} = ${organisationId}
       and ${qualified(caseInvolvements.endedAt)} is null)`;
 
+const isActiveInvolvement = (caseId: string, organisationId: string): SQL | undefined =>
+  and(
+    eq(caseInvolvements.caseId, caseId),
+    eq(caseInvolvements.organisationId, organisationId),
+    isNull(caseInvolvements.endedAt),
+  );
+
 /** The organisation's involvements in the case that have not ended, the oldest first. */
 export function activeInvolvements(tx: Db, caseId: string, organisationId: string) {
   return tx
     .select({ ground: caseInvolvements.ground, startedAt: caseInvolvements.startedAt })
     .from(caseInvolvements)
-    .where(
-      and(
-        eq(caseInvolvements.caseId, caseId),
-        eq(caseInvolvements.organisationId, organisationId),
-        isNull(caseInvolvements.endedAt),
-      ),
-    )
+    .where(isActiveInvolvement(caseId, organisationId))
     .orderBy(caseInvolvements.startedAt);
 }
 
@@ -60,13 +61,7 @@ export async function involvementsWithPartnership(tx: Db, caseId: string, organi
         limit 1)`,
     })
     .from(caseInvolvements)
-    .where(
-      and(
-        eq(caseInvolvements.caseId, caseId),
-        eq(caseInvolvements.organisationId, organisationId),
-        isNull(caseInvolvements.endedAt),
-      ),
-    )
+    .where(isActiveInvolvement(caseId, organisationId))
     .orderBy(caseInvolvements.startedAt);
   const partnership = rows.find((r) => r.partnership)?.partnership ?? undefined;
   return {
