@@ -5,9 +5,11 @@ import "@utrecht/component-library-css/dist/index.css";
 import "@nl-design-system-unstable/voorbeeld-design-tokens/dist/theme.css";
 import "./app.css";
 
+import { QueryClientProvider } from "@tanstack/react-query";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { RouterProvider } from "react-router/dom";
+import { createQueryClient } from "./api/query";
 import { setUpI18n } from "./i18n";
 import { createRouter } from "./router";
 import { SessionProvider } from "./session/session-context";
@@ -20,9 +22,11 @@ async function start(): Promise<void> {
   }
   createRoot(container).render(
     <StrictMode>
-      <SessionProvider>
-        <RouterProvider router={createRouter()} />
-      </SessionProvider>
+      <QueryClientProvider client={createQueryClient()}>
+        <SessionProvider>
+          <RouterProvider router={createRouter()} />
+        </SessionProvider>
+      </QueryClientProvider>
     </StrictMode>,
   );
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { token } from "../../shared/bounds.ts";
+import { type Page, pageSchema } from "../../shared/page.ts";
 import { AppError } from "../errors.ts";
 
 /**
@@ -19,13 +20,7 @@ export interface PageQuery {
   cursor?: string | undefined;
 }
 
-export interface Page<T> {
-  items: T[];
-  nextCursor: string | null;
-}
-
-export const pageSchema = <T extends z.ZodType>(item: T) =>
-  z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+export { type Page, pageSchema };
 
 /** @deprecated use offsetPage or keysetPage; kept until every list uses them. */
 export const encodeCursor = (position: unknown): string =>

@@ -1,13 +1,4 @@
-import { z } from "zod";
-
-/** A page of a paginated list (API.md, Conventions): the items and the cursor of the next page. */
-export const pageOf = <T extends z.ZodType>(item: T) =>
-  z.object({ items: z.array(item), nextCursor: z.string().nullable() });
-
-export interface Page<T> {
-  items: T[];
-  nextCursor: string | null;
-}
+export { type Page, pageSchema as pageOf } from "../../shared/page";
 
 /** A query string from the set values only (undefined and "" are left out), with its leading "?". */
 export function queryString(params: Record<string, string | number | boolean | undefined>): string {

@@ -1,3 +1,4 @@
+import { useQueryClient } from "@tanstack/react-query";
 import {
   createContext,
   type ReactNode,
@@ -46,6 +47,7 @@ const SessionContext = createContext<SessionContextValue | null>(null);
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [session, setSession] = useState<SessionState>({ status: "loading" });
   const [clock, setClock] = useState<SessionClock | null>(null);
+  const queryClient = useQueryClient();
   // Only the answer to the latest /auth/me request may set the state.
   const latestRequest = useRef(0);
 
@@ -77,19 +79,24 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     load();
   }, [load]);
 
-  const signIn = useCallback((response: SessionResponse) => {
-    latestRequest.current += 1;
-    const now = Date.now();
-    noteSessionActivity(now);
-    setCsrfToken(response.csrfToken);
-    // Another user's unsaved input is never shown here; this user's comes back in its form.
-    const storage = browserDraftStorage();
-    if (storage !== undefined) {
-      clearDrafts(storage, response.user.id);
-    }
-    setClock(sessionClockOf(response.session, now));
-    setSession({ status: "authenticated", user: response.user });
-  }, []);
+  const signIn = useCallback(
+    (response: SessionResponse) => {
+      latestRequest.current += 1;
+      const now = Date.now();
+      noteSessionActivity(now);
+      setCsrfToken(response.csrfToken);
+      // Another user's unsaved input is never shown here; this user's comes back in its form.
+      const storage = browserDraftStorage();
+      if (storage !== undefined) {
+        clearDrafts(storage, response.user.id);
+      }
+      setClock(sessionClockOf(response.session, now));
+      // Nothing read for one user is ever shown to the next on the same computer.
+      queryClient.clear();
+      setSession({ status: "authenticated", user: response.user });
+    },
+    [queryClient],
+  );
 
   const signOut = useCallback(async () => {
     await logOut();
@@ -100,15 +107,17 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       clearDrafts(storage);
     }
     setClock(null);
+    queryClient.clear();
     setSession({ status: "anonymous", reason: "logged-out" });
-  }, []);
+  }, [queryClient]);
 
   const expire = useCallback(() => {
     latestRequest.current += 1;
     setCsrfToken(undefined);
     setClock(null);
+    queryClient.clear();
     setSession({ status: "anonymous", reason: "expired" });
-  }, []);
+  }, [queryClient]);
 
   const stayLoggedIn = useCallback(async () => {
     const sentAt = Date.now();

@@ -6,18 +6,18 @@ import {
   UnorderedList,
   UnorderedListItem,
 } from "@utrecht/component-library-react";
-import { type FormEvent, useEffect, useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
+import { Controller } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { phases } from "../../../shared/cases";
+import { phaseChangeSchema, phases } from "../../../shared/cases";
 import { changePhase } from "../../api/cases";
 import { ApiError } from "../../api/client";
 import { ErrorSummary } from "../../components/error-summary";
 import { RequiredFieldsNote } from "../../components/field-parts";
 import { FormFailure } from "../../components/form-failure";
 import { RadioGroupField, TextareaField } from "../../components/form-fields";
-import { type FieldProblem, messageFor, validationErrorsOf } from "../../forms/problems";
-import { useFormFeedback } from "../../forms/use-form-feedback";
+import { useSchemaForm } from "../../forms/use-schema-form";
 
 type Phase = (typeof phases)[number];
 
@@ -79,11 +79,15 @@ export function PhaseForm({
   onDone: (phase: Phase) => void;
 }) {
   const { t } = useTranslation();
-  const [target, setTarget] = useState<Phase | "">("");
-  const [reason, setReason] = useState("");
-  const [isBusy, setBusy] = useState(false);
   const [refusal, setRefusal] = useState<{ reasons: Blocker[]; occurrence: number } | null>(null);
-  const feedback = useFormFeedback();
+  const { form, feedback, submit, errorOf, isBusy } = useSchemaForm({
+    schema: phaseChangeSchema,
+    defaultValues: { reason: "" },
+    fields: {
+      phase: { id: "phase-target", message: t("case.phaseForm.errors.target") },
+      reason: { id: "phase-reason", message: t("case.phaseForm.errors.reason") },
+    },
+  });
   const currentIndex = phases.indexOf(current);
   const options = phases
     .filter((phase) => phase !== current)
@@ -94,51 +98,27 @@ export function PhaseForm({
       }),
     }));
 
-  function handleSubmit(event: FormEvent<HTMLFormElement>): void {
-    event.preventDefault();
-    if (isBusy) {
-      return;
-    }
-    const problems: FieldProblem[] = [];
-    if (target === "") {
-      problems.push({ fieldId: "phase-target", message: t("case.phaseForm.errors.target") });
-    }
-    if (reason.trim() === "") {
-      problems.push({ fieldId: "phase-reason", message: t("case.phaseForm.errors.reason") });
-    }
-    if (problems.length > 0 || target === "") {
+  const handleSubmit = submit(
+    async (change) => {
       setRefusal(null);
-      feedback.showProblems(problems);
-      return;
-    }
-    setBusy(true);
-    feedback.clear();
-    setRefusal(null);
-    changePhase(caseId, { phase: target, reason: reason.trim() }).then(
-      () => {
-        setBusy(false);
-        setTarget("");
-        setReason("");
-        onDone(target);
-      },
-      (error: unknown) => {
-        setBusy(false);
+      try {
+        await changePhase(caseId, change);
+      } catch (error) {
         const reasons =
           error instanceof ApiError && error.status === 409
             ? (error.problem?.errors ?? []).map((problem) => problem.message).filter(isBlocker)
             : [];
-        if (reasons.length > 0) {
-          setRefusal((previous) => ({ reasons, occurrence: (previous?.occurrence ?? 0) + 1 }));
-          return;
+        if (reasons.length === 0) {
+          throw error;
         }
-        if (validationErrorsOf(error) !== undefined) {
-          feedback.showProblems([{ fieldId: "phase-reason", message: t("case.phaseForm.errors.reason") }]);
-          return;
-        }
-        feedback.showFailure(error, { conflict: t("case.phaseForm.conflict") });
-      },
-    );
-  }
+        setRefusal((previous) => ({ reasons, occurrence: (previous?.occurrence ?? 0) + 1 }));
+        return;
+      }
+      form.reset();
+      onDone(change.phase);
+    },
+    { conflict: t("case.phaseForm.conflict") },
+  );
 
   return (
     <form noValidate onSubmit={handleSubmit} className="schakel-form" id="phase-form">
@@ -148,25 +128,37 @@ export function PhaseForm({
       {refusal === null ? null : (
         <PhaseRefusal reasons={refusal.reasons} caseId={caseId} occurrence={refusal.occurrence} />
       )}
-      <RadioGroupField
-        id="phase-target"
-        legend={t("case.phaseForm.target")}
-        description={t("case.phaseForm.rule")}
-        value={target}
-        onChange={setTarget}
-        options={options}
-        isRequired
-        error={messageFor(feedback.problems, "phase-target")}
+      <Controller
+        control={form.control}
+        name="phase"
+        render={({ field }) => (
+          <RadioGroupField
+            id="phase-target"
+            legend={t("case.phaseForm.target")}
+            description={t("case.phaseForm.rule")}
+            value={field.value ?? ""}
+            onChange={field.onChange}
+            options={options}
+            isRequired
+            error={errorOf("phase")}
+          />
+        )}
       />
-      <TextareaField
-        id="phase-reason"
-        label={t("case.reason")}
-        value={reason}
-        onChange={setReason}
-        rows={3}
-        maxLength={2000}
-        required
-        error={messageFor(feedback.problems, "phase-reason")}
+      <Controller
+        control={form.control}
+        name="reason"
+        render={({ field }) => (
+          <TextareaField
+            id="phase-reason"
+            label={t("case.reason")}
+            value={field.value}
+            onChange={field.onChange}
+            rows={3}
+            maxLength={2000}
+            required
+            error={errorOf("reason")}
+          />
+        )}
       />
       <ButtonGroup>
         <Button type="submit" appearance="primary-action-button" busy={isBusy}>
