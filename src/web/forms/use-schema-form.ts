@@ -1,4 +1,5 @@
 import { zodResolver } from "@hookform/resolvers/zod";
+import { useRef } from "react";
 import { type DefaultValues, type FieldErrors, type FieldValues, type Path, useForm } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
@@ -41,6 +42,7 @@ export function useSchemaForm<S extends z.ZodType<FieldValues, FieldValues>>({
     defaultValues,
     shouldFocusError: false,
   });
+  const sending = useRef(false);
   const entries = Object.entries(fields) as [string, FieldSpec][];
 
   const problemsOf = (wrong: Set<string>): FieldProblem[] => {
@@ -58,6 +60,11 @@ export function useSchemaForm<S extends z.ZodType<FieldValues, FieldValues>>({
   ) =>
     form.handleSubmit(
       async (values) => {
+        // A second press while the first is still sending must not send the change twice.
+        if (sending.current) {
+          return;
+        }
+        sending.current = true;
         feedback.clear();
         try {
           await send(values);
@@ -70,6 +77,8 @@ export function useSchemaForm<S extends z.ZodType<FieldValues, FieldValues>>({
           } else {
             feedback.showFailure(error, failureMessages);
           }
+        } finally {
+          sending.current = false;
         }
       },
       (errors: FieldErrors) => {
